@@ -1,0 +1,39 @@
+// Lint rules that encode the house style: domain code stays free of I/O frameworks, and only
+// repositories (data-access) touch mongoose.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const ioFrameworks = ['express', 'kafkajs', 'mongoose', 'mongodb', 'node-cron'];
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', 'infra/local/.cache/**', 'infra/local/data/**', '.data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['services/*/src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ioFrameworks.map((name) => ({ name, message: 'Domain code is pure: no I/O frameworks.' })),
+          patterns: [{ group: ['**/data-access/**', '**/entry-points/**'], message: 'Domain depends on nothing outward.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['services/*/src/**/*.ts'],
+    ignores: ['services/*/src/data-access/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'mongoose', message: 'Only repositories (data-access/) import mongoose.' }] },
+      ],
+    },
+  },
+);

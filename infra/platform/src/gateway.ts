@@ -1,0 +1,69 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+
+export interface Upstream {
+  name: string;
+  url: string;
+  /** Path prefixes this service answers on the shared origin. */
+  prefixes: string[];
+}
+
+/**
+ * The one origin (`http://localhost:8080`): routes each request by path prefix to the service
+ * that owns it, and answers `/healthz` and `/readyz` for the whole platform.
+ */
+export function createGateway(upstreams: Upstream[], isDraining: () => boolean): http.Server {
+  const route = (path: string) =>
+    upstreams.find((u) => u.prefixes.some((p) => path === p || path.startsWith(p.endsWith('/') ? p : `${p}/`) || path.startsWith(`${p}?`)));
+
+  return http.createServer((req, res) => {
+    const path = req.url ?? '/';
+    if (path === '/healthz') return json(res, 200, { status: 'ok' });
+    if (path === '/readyz') return void readiness(upstreams, isDraining()).then(({ status, body }) => json(res, status, body));
+    const serviceDoc = /^\/(\w+)\/openapi\.json$/.exec(path);
+    const target = serviceDoc ? upstreams.find((u) => u.name === serviceDoc[1]) : route(path);
+    if (!target) return problem(res, 404, 'not_found', `No service answers ${path}.`);
+    proxy(req, res, target.url, serviceDoc ? '/openapi.json' : path);
+  });
+}
+
+function proxy(req: IncomingMessage, res: ServerResponse, base: string, path: string): void {
+  const upstream = http.request(
+    new URL(path, base),
+    { method: req.method, headers: { ...req.headers, 'x-forwarded-for': req.socket.remoteAddress ?? '' } },
+    (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    },
+  );
+  upstream.on('error', () => {
+    if (!res.headersSent) problem(res, 502, 'bad_gateway', 'The service did not answer.');
+    else res.destroy();
+  });
+  req.pipe(upstream);
+}
+
+async function readiness(upstreams: Upstream[], draining: boolean) {
+  const checks: Record<string, unknown> = {};
+  await Promise.all(
+    upstreams.map(async (u) => {
+      try {
+        const answer = await fetch(`${u.url}/readyz`, { signal: AbortSignal.timeout(5000) });
+        checks[u.name] = await answer.json();
+      } catch (error) {
+        checks[u.name] = { status: 'unreachable', error: String(error) };
+      }
+    }),
+  );
+  const ready = !draining && Object.values(checks).every((c) => (c as { status?: string }).status === 'ready');
+  return { status: ready ? 200 : 503, body: { status: ready ? 'ready' : 'unready', services: checks } };
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
+
+function problem(res: ServerResponse, status: number, code: string, detail: string): void {
+  res
+    .writeHead(status, { 'content-type': 'application/problem+json' })
+    .end(JSON.stringify({ type: `https://errors.labshare.dev/${code}`, title: code, status, detail, code }));
+}

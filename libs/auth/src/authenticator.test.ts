@@ -1,0 +1,48 @@
+import { generateKeyPairSync } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import { describe, expect, it } from 'vitest';
+import { Authenticator, hasRole } from './index';
+
+const secret = 'a-test-secret-of-enough-length';
+const claims = { sub: 'u1', org: 'org-1', roles: ['booker'] };
+
+async function codeOf(work: Promise<unknown>): Promise<string | undefined> {
+  return work.then(
+    () => undefined,
+    (e: { code?: string }) => e.code,
+  );
+}
+
+describe('Authenticator', () => {
+  const auth = new Authenticator({ jwtSecret: secret, issuer: 'labshare', audience: 'api' });
+  const sign = (payload: object, options: jwt.SignOptions = {}) =>
+    `Bearer ${jwt.sign(payload, secret, { issuer: 'labshare', audience: 'api', expiresIn: '5m', ...options })}`;
+
+  it('when an HS256 token is valid, then the principal comes from its claims', async () => {
+    await expect(auth.authenticate(sign(claims))).resolves.toEqual(claims);
+  });
+
+  it('when the token is missing, expired, unsigned or for another audience, then it is 401', async () => {
+    const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const unsigned = `Bearer ${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...claims, iss: 'labshare', aud: 'api' })}.`;
+    const expired = `Bearer ${jwt.sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 60 }, secret, { issuer: 'labshare', audience: 'api' })}`;
+    for (const header of [undefined, 'Bearer', unsigned, expired, sign(claims, { audience: 'other' }), sign(claims).replace(/.$/, 'x')]) {
+      expect(await codeOf(auth.authenticate(header))).toBe('unauthenticated');
+    }
+  });
+
+  it('when a public key is configured, then RS256 tokens verify and HS256 ones signed with it do not', async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const rsAuth = new Authenticator({ publicKey: pem });
+    const good = jwt.sign(claims, privateKey, { algorithm: 'RS256' });
+    await expect(rsAuth.authenticate(`Bearer ${good}`)).resolves.toMatchObject({ sub: 'u1' });
+    const confused = jwt.sign(claims, pem, { algorithm: 'HS256' });
+    expect(await codeOf(rsAuth.authenticate(`Bearer ${confused}`))).toBe('unauthenticated');
+  });
+
+  it('when the caller is admin, then every role check passes', () => {
+    expect(hasRole({ sub: 'a', org: 'o', roles: ['admin'] }, 'finance')).toBe(true);
+    expect(hasRole({ sub: 'a', org: 'o', roles: ['booker'] }, 'finance')).toBe(false);
+  });
+});

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { env } from './env-fields';
+
+/**
+ * Variables every service shares: where the infrastructure is, how to log and how to check
+ * bearer tokens. Services extend this with their own port and scan schedules.
+ */
+export const platformEnv = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MONGO_URL: env.mongoUrl(),
+  KAFKA_BROKERS: env.brokers(),
+  KAFKA_CLIENT_ID: z.string().default('labshare'),
+  /** Prefix of topic names, so several environments (or test runs) can share one cluster. */
+  KAFKA_TOPIC_PREFIX: z.string().regex(/^[a-zA-Z0-9._-]*$/).default(''),
+  /** Partitions of the topics this service creates when they do not exist yet. */
+  KAFKA_PARTITIONS: env.int(6, 1),
+  AUTH_JWT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  AUTH_PUBLIC_KEY: z.string().optional(),
+  AUTH_JWKS_URL: z.string().url().optional(),
+  AUTH_ISSUER: z.string().optional(),
+  AUTH_AUDIENCE: z.string().optional(),
+  OUTBOX_POLL_MS: env.int(250, 10),
+  SHUTDOWN_TIMEOUT_MS: env.int(10_000, 100),
+});
+
+export type PlatformEnv = z.output<typeof platformEnv>;

@@ -1,0 +1,27 @@
+import { z } from './zod';
+
+/** Money is integer minor units (fen) with an ISO 4217 code. Never floating point. */
+export const money = z
+  .object({
+    amount: z.number().int(),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code').default('CNY'),
+  })
+  .openapi('Money');
+export type Money = z.infer<typeof money>;
+
+/** An instant with any offset on the way in; responses always use UTC `Z`. */
+export const instant = z
+  .string()
+  .datetime({ offset: true, message: 'must be an ISO 8601 instant with an offset' })
+  .transform((v) => new Date(v))
+  .openapi({ type: 'string', format: 'date-time', example: '2026-12-01T01:00:00Z' });
+
+export const pageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(500).optional(),
+});
+
+/** `{ items, nextCursor }` list page. */
+export function page<T extends z.ZodTypeAny>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}

@@ -1,0 +1,4 @@
+export { z } from './zod';
+export { eventEnvelope, newEvent, type EventEnvelope, type NewEventInput } from './event-envelope';
+export { topics, deadLetterTopic, type TopicName } from './topics';
+export { money, instant, pageQuery, page, type Money } from './common';

@@ -1,0 +1,136 @@
+import type { Consumer, EachMessagePayload, KafkaMessage } from 'kafkajs';
+import { deadLetterTopic, eventEnvelope, type EventEnvelope } from '@labshare/contracts';
+import { CORRELATION_HEADER, correlation, type Logger } from '@labshare/logging';
+import type { MessageBus } from './message-bus';
+import { isTransientError } from './transient-error';
+
+/**
+ * Applies one event. Must be idempotent, keyed on `event.id` (a unique `_id`, or a conditional
+ * update that refuses an event already applied): delivery is at least once.
+ */
+export type EventHandler = (event: EventEnvelope) => Promise<void>;
+
+export interface ConsumerRunnerOptions {
+  bus: MessageBus;
+  groupId: string;
+  topics: string[];
+  /** By event type; events of other types are skipped (forward compatible). */
+  handlers: Record<string, EventHandler>;
+  logger: Logger;
+  /** Attempts before a failing message is dead-lettered (transient failures are retried forever). */
+  maxAttempts?: number;
+  backoffMs?: number;
+}
+
+class PoisonMessage extends Error {
+  override name = 'PoisonMessage';
+}
+
+/**
+ * Runs a consumer group. An offset is committed only after the handler has stored its effect.
+ * A message that cannot be parsed, or whose handler keeps failing for a reason of its own, goes to
+ * `<topic>.dlt` with the reason in its headers, and the partition keeps flowing. A transient failure
+ * (database or broker away) is retried with backoff until it passes, so no event is lost to an outage.
+ */
+export class ConsumerRunner {
+  private consumer: Consumer | undefined;
+  private ready = false;
+
+  constructor(private readonly options: ConsumerRunnerOptions) {}
+
+  get isReady(): boolean {
+    return this.ready;
+  }
+
+  async start(): Promise<void> {
+    const { bus, groupId } = this.options;
+    const consumer = bus.kafka.consumer({ groupId, allowAutoTopicCreation: false, retry: { retries: 10 } });
+    this.consumer = consumer;
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      this.ready = true;
+    });
+    consumer.on(consumer.events.CRASH, (event) => {
+      this.ready = false;
+      this.options.logger.error({ err: event.payload.error, restart: event.payload.restart }, 'consumer crashed');
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topics: this.options.topics.map((t) => bus.topic(t)), fromBeginning: true });
+    await consumer.run({ eachMessage: (payload) => this.handleMessage(payload) });
+  }
+
+  async stop(): Promise<void> {
+    this.ready = false;
+    await this.consumer?.disconnect();
+    this.consumer = undefined;
+  }
+
+  private async handleMessage({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
+    const correlationId = message.headers?.[CORRELATION_HEADER]?.toString();
+    await correlation.run(correlationId, async () => {
+      const maxAttempts = this.options.maxAttempts ?? 5;
+      const baseDelay = this.options.backoffMs ?? 200;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await this.apply(message);
+          return;
+        } catch (error) {
+          // A payload that fails its schema will fail every time: no point retrying it.
+          const poison = error instanceof PoisonMessage || (error instanceof Error && error.name === 'ZodError');
+          const transient = !poison && isTransientError(error);
+          if (poison || (!transient && attempt >= maxAttempts)) {
+            await this.deadLetter(topic, partition, message, error);
+            return;
+          }
+          const delay = Math.min(baseDelay * 2 ** (attempt - 1), 30_000);
+          this.options.logger.warn({ err: error, topic, partition, offset: message.offset, attempt, delay }, 'retrying message');
+          await sleep(delay);
+          await heartbeat();
+        }
+      }
+    });
+  }
+
+  private async apply(message: KafkaMessage): Promise<void> {
+    const event = parseEvent(message.value);
+    const handler = this.options.handlers[event.type];
+    if (handler) await handler(event);
+  }
+
+  private async deadLetter(topic: string, partition: number, message: KafkaMessage, error: unknown): Promise<void> {
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    this.options.logger.error({ topic, partition, offset: message.offset, reason }, 'message dead-lettered');
+    const headers: Record<string, string | Buffer> = {};
+    for (const [name, value] of Object.entries(message.headers ?? {})) {
+      if (typeof value === 'string' || Buffer.isBuffer(value)) headers[name] = value;
+    }
+    await this.options.bus.sendRaw(deadLetterTopic(topic), {
+      key: message.key,
+      value: message.value,
+      headers: {
+        ...headers,
+        'dlt-reason': reason.slice(0, 1000),
+        'dlt-topic': topic,
+        'dlt-partition': String(partition),
+        'dlt-offset': message.offset,
+        'dlt-group': this.options.groupId,
+      },
+    });
+  }
+}
+
+function parseEvent(value: Buffer | null): EventEnvelope {
+  if (!value) throw new PoisonMessage('empty message');
+  let json: unknown;
+  try {
+    json = JSON.parse(value.toString('utf8'));
+  } catch {
+    throw new PoisonMessage('message is not JSON');
+  }
+  const parsed = eventEnvelope.safeParse(json);
+  if (!parsed.success) throw new PoisonMessage(`not a valid event envelope: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

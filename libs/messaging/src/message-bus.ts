@@ -1,0 +1,138 @@
+import { Kafka, logLevel, type Admin, type Producer, type LogEntry } from 'kafkajs';
+import { deadLetterTopic, type EventEnvelope } from '@labshare/contracts';
+import { CORRELATION_HEADER, type Logger } from '@labshare/logging';
+
+export interface MessageBusOptions {
+  brokers: string[];
+  clientId: string;
+  /** Prepended to every topic name, so environments or test runs can share a cluster. */
+  topicPrefix?: string;
+  logger: Logger;
+}
+
+/**
+ * The one module that knows kafkajs (unmaintained since 2.2.4): swapping it for the
+ * KafkaJS-compatible API of @confluentinc/kafka-javascript touches this folder only.
+ */
+export class MessageBus {
+  readonly kafka: Kafka;
+  private readonly prefix: string;
+  private producer: Producer | undefined;
+  private admin: Admin | undefined;
+
+  constructor(private readonly options: MessageBusOptions) {
+    this.prefix = options.topicPrefix ?? '';
+    const log = options.logger.child({ component: 'kafkajs' });
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: options.brokers,
+      logLevel: logLevel.WARN,
+      logCreator: () => (entry: LogEntry) => logEntry(log, entry),
+      retry: { initialRetryTime: 200, retries: 8 },
+    });
+  }
+
+  topic(name: string): string {
+    return `${this.prefix}${name}`;
+  }
+
+  /** Creates each topic and its dead-letter twin if missing, and waits for their leaders. */
+  async ensureTopics(names: string[], partitions: number): Promise<void> {
+    const admin = await this.connectedAdmin();
+    const wanted = names.flatMap((n) => [this.topic(n), this.topic(deadLetterTopic(n))]);
+    const existing = new Set(await admin.listTopics());
+    const missing = [...new Set(wanted)].filter((t) => !existing.has(t));
+    if (missing.length === 0) return;
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((topic) => ({ topic, numPartitions: topic.endsWith('.dlt') ? 1 : partitions })),
+    });
+  }
+
+  /**
+   * Publishes events in order. Keyed by `subject`, so one aggregate's events land on one partition;
+   * the producer is idempotent with one request in flight, so retries neither duplicate nor reorder.
+   */
+  async publish(topicName: string, events: EventEnvelope[]): Promise<void> {
+    if (events.length === 0) return;
+    const producer = await this.connectedProducer();
+    await producer.send({
+      topic: this.topic(topicName),
+      acks: -1,
+      messages: events.map((event) => ({
+        key: event.subject,
+        value: JSON.stringify(event),
+        headers: {
+          'ce-id': event.id,
+          'ce-type': event.type,
+          ...(event.correlationid ? { [CORRELATION_HEADER]: event.correlationid } : {}),
+        },
+      })),
+    });
+  }
+
+  /** Raw send, used for the dead-letter topic where the payload must stay byte-for-byte. */
+  async sendRaw(
+    topic: string,
+    message: { key: Buffer | null; value: Buffer | null; headers: Record<string, string | Buffer> },
+  ): Promise<void> {
+    const producer = await this.connectedProducer();
+    await producer.send({ topic, acks: -1, messages: [message] });
+  }
+
+  /** Readiness: the cluster answers a metadata request within the timeout. */
+  async ping(timeoutMs = 3000): Promise<void> {
+    const admin = await this.connectedAdmin();
+    await withTimeout(admin.describeCluster(), timeoutMs, 'Kafka did not answer');
+  }
+
+  async disconnect(): Promise<void> {
+    await Promise.allSettled([this.producer?.disconnect(), this.admin?.disconnect()]);
+    this.producer = undefined;
+    this.admin = undefined;
+  }
+
+  private async connectedProducer(): Promise<Producer> {
+    if (!this.producer) {
+      const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+      this.producer = producer;
+      await producer.connect().catch((error) => {
+        this.producer = undefined;
+        throw error;
+      });
+    }
+    return this.producer;
+  }
+
+  private async connectedAdmin(): Promise<Admin> {
+    if (!this.admin) {
+      const admin = this.kafka.admin();
+      this.admin = admin;
+      await admin.connect().catch((error) => {
+        this.admin = undefined;
+        throw error;
+      });
+    }
+    return this.admin;
+  }
+}
+
+function logEntry(log: Logger, entry: LogEntry): void {
+  const { message, ...rest } = entry.log;
+  const fields = { namespace: entry.namespace, ...rest };
+  if (entry.level <= logLevel.ERROR) log.error(fields, message);
+  else if (entry.level === logLevel.WARN) log.warn(fields, message);
+  else log.debug(fields, message);
+}
+
+async function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

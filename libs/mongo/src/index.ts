@@ -1,0 +1,5 @@
+export { connectMongo, type MongoConnection } from './connect-mongo';
+export { mongoOutboxSource, outboxFields, type OutboxEntry } from './mongo-outbox-source';
+export { MongoLeaseStore } from './mongo-lease-store';
+export { isDuplicateKeyError } from './duplicate-key';
+export { MongoIdempotencyStore } from './mongo-idempotency-store';

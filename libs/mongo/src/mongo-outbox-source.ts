@@ -1,0 +1,55 @@
+import type { Model } from 'mongoose';
+import type { EventEnvelope } from '@labshare/contracts';
+import type { OutboxBatch, OutboxSource } from '@labshare/messaging';
+
+/** One pending event in a document's `outbox` array. */
+export interface OutboxEntry {
+  topic: string;
+  event: EventEnvelope;
+}
+
+/**
+ * Schema fields an aggregate needs to carry its own outbox. The state change and the events it
+ * causes go in one document write (`$set` + `$push: { outbox: ... }`): atomic without transactions.
+ */
+export const outboxFields = {
+  outbox: { type: [{ _id: false, topic: String, event: Object }], default: [] },
+  outboxClaimedUntil: { type: Date, default: null },
+};
+
+/**
+ * Outbox source over one collection. A relay claims a document for `leaseMs` with a conditional
+ * update, so two replicas do not relay the same document at once (that would only duplicate, since
+ * consumers are idempotent, but it is waste). A relay that dies loses its claim when the lease ends.
+ */
+export function mongoOutboxSource(model: Model<any>, options: { leaseMs?: number } = {}): OutboxSource {
+  const leaseMs = options.leaseMs ?? 30_000;
+  return {
+    name: model.collection.collectionName,
+    async claim(limit: number): Promise<OutboxBatch[]> {
+      const batches: OutboxBatch[] = [];
+      while (batches.length < limit) {
+        const now = new Date();
+        const doc = await model
+          .findOneAndUpdate(
+            {
+              'outbox.0': { $exists: true },
+              $or: [{ outboxClaimedUntil: null }, { outboxClaimedUntil: { $lt: now } }],
+            },
+            { $set: { outboxClaimedUntil: new Date(now.getTime() + leaseMs) } },
+            { projection: { outbox: 1 }, new: true },
+          )
+          .lean<{ _id: unknown; outbox: OutboxEntry[] }>();
+        if (!doc) break;
+        batches.push({ documentId: String(doc._id), events: doc.outbox });
+      }
+      return batches;
+    },
+    async markRelayed(documentId: string, eventIds: string[]): Promise<void> {
+      await model.updateOne(
+        { _id: documentId },
+        { $pull: { outbox: { 'event.id': { $in: eventIds } } }, $set: { outboxClaimedUntil: null } },
+      );
+    },
+  };
+}

@@ -1,0 +1,136 @@
+import type { Connection } from 'mongoose';
+import { Authenticator } from '@labshare/auth';
+import type { PlatformEnv } from '@labshare/config';
+import { createHttpApp, IdempotencyGuard, startHttpServer, type RouteTable } from '@labshare/http';
+import { createLogger, type Logger } from '@labshare/logging';
+import { ConsumerRunner, MessageBus, OutboxRelay, type EventHandler, type OutboxSource } from '@labshare/messaging';
+import { connectMongo, MongoIdempotencyStore, MongoLeaseStore } from '@labshare/mongo';
+import { Scheduler, type ScheduledJob } from '@labshare/scheduler';
+
+/** What a service's wiring gets to build its parts from. */
+export interface ServiceDeps {
+  db: Connection;
+  bus: MessageBus;
+  logger: Logger;
+  authenticator: Authenticator;
+  idempotency: IdempotencyGuard;
+  /** Ask the outbox relay to run now (after a write that queued events). */
+  nudgeRelay: () => void;
+  clock: () => Date;
+}
+
+/** The parts a service is made of; every service has the same shape. */
+export interface ServiceParts {
+  routes: RouteTable;
+  outboxSources: OutboxSource[];
+  consumers: { groupId: string; topics: string[]; handlers: Record<string, EventHandler> }[];
+  jobs: ScheduledJob[];
+  /** Creates the collections' indexes (unique ones are part of correctness). */
+  ensureIndexes: () => Promise<void>;
+}
+
+export interface ServiceDefinition {
+  name: string;
+  config: PlatformEnv & { PORT: number };
+  /** Topics this service publishes to or consumes, created up front if missing. */
+  topics: string[];
+  build: (deps: ServiceDeps) => ServiceParts;
+  clock?: () => Date;
+}
+
+export interface RunningService {
+  name: string;
+  url: string;
+  port: number;
+  logger: Logger;
+  parts: ServiceParts;
+  relay: OutboxRelay;
+  scheduler: Scheduler;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts one service: MongoDB (its own database), topics, consumers, the outbox relay, scheduled
+ * scans and HTTP. `stop()` undoes it in reverse: stop taking requests and let in-flight ones finish,
+ * stop scans and consumers, relay what is left, disconnect.
+ */
+export async function startService(definition: ServiceDefinition): Promise<RunningService> {
+  const { config, name } = definition;
+  const logger = createLogger({ service: name, level: config.LOG_LEVEL });
+  const mongo = await connectMongo({ url: config.MONGO_URL, dbName: `labshare_${name}`, logger });
+  const bus = new MessageBus({
+    brokers: config.KAFKA_BROKERS,
+    clientId: `${config.KAFKA_CLIENT_ID}-${name}`,
+    topicPrefix: config.KAFKA_TOPIC_PREFIX,
+    logger,
+  });
+  await bus.ensureTopics(definition.topics, config.KAFKA_PARTITIONS);
+
+  let relay: OutboxRelay | undefined;
+  const parts = definition.build({
+    db: mongo.connection,
+    bus,
+    logger,
+    authenticator: new Authenticator({
+      jwtSecret: config.AUTH_JWT_SECRET,
+      publicKey: config.AUTH_PUBLIC_KEY,
+      jwksUrl: config.AUTH_JWKS_URL,
+      issuer: config.AUTH_ISSUER,
+      audience: config.AUTH_AUDIENCE,
+    }),
+    idempotency: new IdempotencyGuard(new MongoIdempotencyStore(mongo.connection)),
+    nudgeRelay: () => relay?.nudge(),
+    clock: definition.clock ?? (() => new Date()),
+  });
+  await parts.ensureIndexes();
+
+  relay = new OutboxRelay({ bus, sources: parts.outboxSources, logger, pollMs: config.OUTBOX_POLL_MS });
+  const consumers = parts.consumers.map((c) => new ConsumerRunner({ bus, logger, ...c }));
+  const scheduler = new Scheduler({ jobs: parts.jobs, leases: new MongoLeaseStore(mongo.connection), logger });
+  let draining = false;
+  const app = createHttpApp({
+    service: name,
+    logger,
+    mount: (a) => parts.routes.mount(a),
+    openApi: () => parts.routes.openApi(),
+    isDraining: () => draining,
+    readiness: [
+      { name: 'mongodb', check: () => mongo.ping() },
+      { name: 'kafka', check: () => bus.ping() },
+      ...consumers.map((c, i) => ({
+        name: `consumer:${parts.consumers[i]?.groupId}`,
+        check: async () => {
+          if (!c.isReady) throw new Error('not in its consumer group yet');
+        },
+      })),
+    ],
+  });
+
+  await Promise.all(consumers.map((c) => c.start()));
+  relay.start();
+  scheduler.start();
+  const http = await startHttpServer(app, config.PORT);
+  logger.info({ url: http.url }, `${name} started`);
+
+  const activeRelay = relay;
+  return {
+    name,
+    url: http.url,
+    port: http.port,
+    logger,
+    parts,
+    relay: activeRelay,
+    scheduler,
+    async stop() {
+      draining = true;
+      await http.close(config.SHUTDOWN_TIMEOUT_MS);
+      await scheduler.stop();
+      await Promise.allSettled(consumers.map((c) => c.stop()));
+      // Events not relayed yet stay in their documents' outboxes for the next start or another replica.
+      await activeRelay.stop();
+      await bus.disconnect();
+      await mongo.close();
+      logger.info(`${name} stopped`);
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export { Scheduler, type ScheduledJob, type LeaseStore, type SchedulerOptions } from './scheduler';
