@@ -13,14 +13,21 @@ describe('outbox → Kafka → consumer in other processes', () => {
   afterEach(() => h.close());
 
   it('when events are written through the outbox, then a consumer in another process applies each once', async () => {
-    const consumer = await startChild('test/support/counting-consumer.ts', { ...h.childEnv, GROUP: 'g-single' }, 'consumer-started');
+    const consumer = await startChild(
+      'test/support/counting-consumer.ts',
+      { ...h.childEnv, GROUP: 'g-single' },
+      'consumer-started',
+    );
     try {
       await h.writeThroughOutbox(50);
       h.relay.start();
-      const counter = await waitFor(async () => {
-        const c = await readCounter(h.db, h.counterId);
-        return c.count === 50 && c;
-      }, { what: '50 events applied' });
+      const counter = await waitFor(
+        async () => {
+          const c = await readCounter(h.db, h.counterId);
+          return c.count === 50 && c;
+        },
+        { what: '50 events applied' },
+      );
       expect(counter.sum).toBe(expectedSum(50));
       await waitFor(async () => (await h.pendingInOutbox()) === 0, { what: 'outbox emptied' });
     } finally {
@@ -35,18 +42,27 @@ describe('outbox → Kafka → consumer in other processes', () => {
     await h.writeThroughOutbox(total);
     h.relay.start();
     const first = await startChild('test/support/counting-consumer.ts', env, 'consumer-started');
-    await waitFor(async () => (await readCounter(h.db, h.counterId)).count >= 100, { what: 'first 100 applied' });
+    await waitFor(async () => (await readCounter(h.db, h.counterId)).count >= 100, {
+      what: 'first 100 applied',
+    });
     first.kill('SIGKILL');
     await exited(first);
     const appliedAtKill = (await readCounter(h.db, h.counterId)).count;
     expect(appliedAtKill).toBeLessThan(total);
 
-    const second = await startChild('test/support/counting-consumer.ts', { ...env, DELAY_MS: '0' }, 'consumer-started');
+    const second = await startChild(
+      'test/support/counting-consumer.ts',
+      { ...env, DELAY_MS: '0' },
+      'consumer-started',
+    );
     try {
-      const counter = await waitFor(async () => {
-        const c = await readCounter(h.db, h.counterId);
-        return c.count === total && c;
-      }, { what: `${total} events applied`, timeoutMs: 60_000 });
+      const counter = await waitFor(
+        async () => {
+          const c = await readCounter(h.db, h.counterId);
+          return c.count === total && c;
+        },
+        { what: `${total} events applied`, timeoutMs: 60_000 },
+      );
       expect(new Set(counter.applied).size).toBe(total);
       expect(counter.sum).toBe(expectedSum(total));
       // Both processes did part of the work: the kill really happened mid-stream.
@@ -65,19 +81,25 @@ describe('outbox → Kafka → consumer in other processes', () => {
     ]);
     try {
       // Wait for the group to settle with both members before producing.
-      await waitFor(async () => {
-        const admin = h.bus.kafka.admin();
-        await admin.connect();
-        const { groups } = await admin.describeGroups(['g-replicas']);
-        await admin.disconnect();
-        return groups[0]?.state === 'Stable' && groups[0].members.length === 2;
-      }, { what: 'group stable with 2 members' });
+      await waitFor(
+        async () => {
+          const admin = h.bus.kafka.admin();
+          await admin.connect();
+          const { groups } = await admin.describeGroups(['g-replicas']);
+          await admin.disconnect();
+          return groups[0]?.state === 'Stable' && groups[0].members.length === 2;
+        },
+        { what: 'group stable with 2 members' },
+      );
       await h.writeThroughOutbox(400);
       h.relay.start();
-      const counter = await waitFor(async () => {
-        const c = await readCounter(h.db, h.counterId);
-        return c.count === 400 && c;
-      }, { what: '400 events applied', timeoutMs: 60_000 });
+      const counter = await waitFor(
+        async () => {
+          const c = await readCounter(h.db, h.counterId);
+          return c.count === 400 && c;
+        },
+        { what: '400 events applied', timeoutMs: 60_000 },
+      );
       expect(counter.sum).toBe(expectedSum(400));
       const perWorker = Object.values(counter.byWorker);
       expect(perWorker).toHaveLength(2);

@@ -36,7 +36,9 @@ describe('poison messages', () => {
     await dltConsumer.subscribe({ topic: h.bus.topic(deadLetterTopic(TOPIC)), fromBeginning: true });
     await dltConsumer.run({
       eachMessage: async ({ message }) => {
-        const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]));
+        const headers = Object.fromEntries(
+          Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]),
+        );
         dead.push({ value: String(message.value), headers });
       },
     });
@@ -50,10 +52,13 @@ describe('poison messages', () => {
     });
     await runner.start();
     try {
-      const counter = await waitFor(async () => {
-        const c = await readCounter(h.db, h.counterId);
-        return c.count === 3 && c;
-      }, { what: 'the three good events applied' });
+      const counter = await waitFor(
+        async () => {
+          const c = await readCounter(h.db, h.counterId);
+          return c.count === 3 && c;
+        },
+        { what: 'the three good events applied' },
+      );
       expect(counter.sum).toBe(6);
       await waitFor(() => dead.length === 2, { what: 'two dead letters' });
       expect(dead[0]?.value).toBe('{not json');
@@ -70,7 +75,10 @@ describe('poison messages', () => {
   it('when a handler keeps failing for its own reasons, then the message is dead-lettered after bounded retries', async () => {
     const producer = h.bus.kafka.producer();
     await producer.connect();
-    await producer.send({ topic: h.bus.topic(TOPIC), messages: [{ key: 'k', value: JSON.stringify(incremented(h.counterId, 5)) }] });
+    await producer.send({
+      topic: h.bus.topic(TOPIC),
+      messages: [{ key: 'k', value: JSON.stringify(incremented(h.counterId, 5)) }],
+    });
     await producer.disconnect();
     let attempts = 0;
     const runner = new ConsumerRunner({
@@ -91,7 +99,9 @@ describe('poison messages', () => {
     const dltConsumer = h.bus.kafka.consumer({ groupId: `dlt-failing-${h.counterId}` });
     await dltConsumer.connect();
     await dltConsumer.subscribe({ topic: h.bus.topic(deadLetterTopic(TOPIC)), fromBeginning: true });
-    await dltConsumer.run({ eachMessage: async ({ message }) => void dead.push(String(message.headers?.['dlt-reason'])) });
+    await dltConsumer.run({
+      eachMessage: async ({ message }) => void dead.push(String(message.headers?.['dlt-reason'])),
+    });
     await runner.start();
     try {
       await waitFor(() => dead.length === 1, { what: 'one dead letter' });

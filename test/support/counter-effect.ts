@@ -16,14 +16,18 @@ export interface CounterDoc {
  */
 export async function applyIncrement(db: Connection, event: EventEnvelope, worker: number): Promise<void> {
   const data = event.data as { counterId: string; n: number };
-  await db.collection<CounterDoc>('counters').updateOne(
-    { _id: data.counterId, applied: { $ne: event.id } },
-    { $inc: { count: 1, sum: data.n, [`byWorker.${worker}`]: 1 }, $push: { applied: event.id } },
-  );
+  await db
+    .collection<CounterDoc>('counters')
+    .updateOne(
+      { _id: data.counterId, applied: { $ne: event.id } },
+      { $inc: { count: 1, sum: data.n, [`byWorker.${worker}`]: 1 }, $push: { applied: event.id } },
+    );
 }
 
 export async function createCounter(db: Connection, counterId: string): Promise<void> {
-  await db.collection<CounterDoc>('counters').insertOne({ _id: counterId, count: 0, sum: 0, applied: [], byWorker: {} });
+  await db
+    .collection<CounterDoc>('counters')
+    .insertOne({ _id: counterId, count: 0, sum: 0, applied: [], byWorker: {} });
 }
 
 export async function readCounter(db: Connection, counterId: string): Promise<CounterDoc> {

@@ -6,11 +6,23 @@ import { createLogger } from '@labshare/logging';
 import { ConsumerRunner, MessageBus } from '@labshare/messaging';
 import { applyIncrement } from './counter-effect';
 
-const { KAFKA_BROKERS = '', MONGO_URL = '', TOPIC_PREFIX = '', TOPIC = '', GROUP = '', DB = '', DELAY_MS = '0' } =
-  process.env;
+const {
+  KAFKA_BROKERS = '',
+  MONGO_URL = '',
+  TOPIC_PREFIX = '',
+  TOPIC = '',
+  GROUP = '',
+  DB = '',
+  DELAY_MS = '0',
+} = process.env;
 const logger = createLogger({ service: 'counting-consumer', level: process.env.LOG_LEVEL ?? 'warn' });
 const db = await mongoose.createConnection(MONGO_URL, { dbName: DB }).asPromise();
-const bus = new MessageBus({ brokers: KAFKA_BROKERS.split(','), clientId: 'counting-consumer', topicPrefix: TOPIC_PREFIX, logger });
+const bus = new MessageBus({
+  brokers: KAFKA_BROKERS.split(','),
+  clientId: 'counting-consumer',
+  topicPrefix: TOPIC_PREFIX,
+  logger,
+});
 const runner = new ConsumerRunner({
   bus,
   groupId: GROUP,

@@ -6,7 +6,10 @@ import { MessageBus, OutboxRelay } from '@labshare/messaging';
 import { mongoOutboxSource, outboxFields } from '@labshare/mongo';
 
 export const TOPIC = 'test.counter-events.v1';
-export const logger = createLogger({ service: 'messaging-test', level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+export const logger = createLogger({
+  service: 'messaging-test',
+  level: process.env.TEST_LOG_LEVEL ?? 'silent',
+});
 
 /** An aggregate with its own outbox, as services keep them: state and events in one document. */
 function ledgerModel(db: Connection) {
@@ -19,7 +22,12 @@ export async function messagingHarness(infra: { mongoUrl: string; kafkaBrokers: 
   const dbName = `msgtest_${randomUUID().slice(0, 8)}`;
   const topicPrefix = `t-${randomUUID().slice(0, 8)}.`;
   const db = await mongoose.createConnection(infra.mongoUrl, { dbName }).asPromise();
-  const bus = new MessageBus({ brokers: infra.kafkaBrokers.split(','), clientId: 'messaging-test', topicPrefix, logger });
+  const bus = new MessageBus({
+    brokers: infra.kafkaBrokers.split(','),
+    clientId: 'messaging-test',
+    topicPrefix,
+    logger,
+  });
   await bus.ensureTopics([TOPIC], 3);
   const Ledger = ledgerModel(db);
   const relay = new OutboxRelay({ bus, sources: [mongoOutboxSource(Ledger)], logger, pollMs: 50 });
@@ -38,7 +46,13 @@ export async function messagingHarness(infra: { mongoUrl: string; kafkaBrokers: 
     bus,
     relay,
     counterId,
-    childEnv: { KAFKA_BROKERS: infra.kafkaBrokers, MONGO_URL: infra.mongoUrl, TOPIC_PREFIX: topicPrefix, TOPIC, DB: dbName },
+    childEnv: {
+      KAFKA_BROKERS: infra.kafkaBrokers,
+      MONGO_URL: infra.mongoUrl,
+      TOPIC_PREFIX: topicPrefix,
+      TOPIC,
+      DB: dbName,
+    },
     writeThroughOutbox,
     pendingInOutbox: () => Ledger.countDocuments({ 'outbox.0': { $exists: true } }),
     async close() {
@@ -51,7 +65,13 @@ export async function messagingHarness(infra: { mongoUrl: string; kafkaBrokers: 
 }
 
 export function incremented(counterId: string, n: number): EventEnvelope {
-  return newEvent({ source: 'labshare/test', type: 'counter.incremented.v1', subject: `${counterId}-${n % 7}`, data: { counterId, n }, time: new Date() });
+  return newEvent({
+    source: 'labshare/test',
+    type: 'counter.incremented.v1',
+    subject: `${counterId}-${n % 7}`,
+    data: { counterId, n },
+    time: new Date(),
+  });
 }
 
 /** Sum of 0..count-1: what the counter must hold when each event was applied exactly once. */

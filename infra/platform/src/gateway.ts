@@ -13,12 +13,17 @@ export interface Upstream {
  */
 export function createGateway(upstreams: Upstream[], isDraining: () => boolean): http.Server {
   const route = (path: string) =>
-    upstreams.find((u) => u.prefixes.some((p) => path === p || path.startsWith(p.endsWith('/') ? p : `${p}/`) || path.startsWith(`${p}?`)));
+    upstreams.find((u) =>
+      u.prefixes.some(
+        (p) => path === p || path.startsWith(p.endsWith('/') ? p : `${p}/`) || path.startsWith(`${p}?`),
+      ),
+    );
 
   return http.createServer((req, res) => {
     const path = req.url ?? '/';
     if (path === '/healthz') return json(res, 200, { status: 'ok' });
-    if (path === '/readyz') return void readiness(upstreams, isDraining()).then(({ status, body }) => json(res, status, body));
+    if (path === '/readyz')
+      return void readiness(upstreams, isDraining()).then(({ status, body }) => json(res, status, body));
     const serviceDoc = /^\/(\w+)\/openapi\.json$/.exec(path);
     const target = serviceDoc ? upstreams.find((u) => u.name === serviceDoc[1]) : route(path);
     if (!target) return problem(res, 404, 'not_found', `No service answers ${path}.`);
@@ -54,7 +59,8 @@ async function readiness(upstreams: Upstream[], draining: boolean) {
       }
     }),
   );
-  const ready = !draining && Object.values(checks).every((c) => (c as { status?: string }).status === 'ready');
+  const ready =
+    !draining && Object.values(checks).every((c) => (c as { status?: string }).status === 'ready');
   return { status: ready ? 200 : 503, body: { status: ready ? 'ready' : 'unready', services: checks } };
 }
 

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { env, loadConfig } from '@labshare/config';
@@ -7,9 +8,8 @@ import * as access from '@labshare/access';
 import * as billing from '@labshare/billing';
 import * as booking from '@labshare/booking';
 import * as inventory from '@labshare/inventory';
-import type { Server } from 'node:http';
 import { z } from 'zod';
-import { createGateway } from './gateway';
+import { createGateway, type Upstream } from './gateway';
 import { routesByService } from './routes-by-service';
 
 const DEV_SECRET = 'labshare-development-secret-not-for-production';
@@ -23,52 +23,58 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 async function main(): Promise<void> {
   const log = (message: string) => console.log(`[platform] ${message}`);
   const { PORT, HOST, LABSHARE_DATA_DIR } = loadConfig(
-    z.object({ PORT: env.port(8080), HOST: env.text('127.0.0.1'), LABSHARE_DATA_DIR: env.text(path.join(repoRoot, '.data')) }),
+    z.object({
+      PORT: env.port(8080),
+      HOST: env.text('127.0.0.1'),
+      LABSHARE_DATA_DIR: env.text(path.join(repoRoot, '.data', 'platform')),
+    }),
   );
   const started = Date.now();
+  // The local MongoDB-wire server keeps its data in memory, so the broker starts afresh too: the
+  // local platform is ephemeral as a whole rather than half-remembering (see README).
+  rmSync(path.join(LABSHARE_DATA_DIR, 'kafka-logs'), { recursive: true, force: true });
   const infra = await provideInfrastructure({ dataDir: LABSHARE_DATA_DIR, log });
   log(`infrastructure (${infra.kind}): KAFKA_BROKERS=${infra.kafkaBrokers} MONGO_URL=${infra.mongoUrl}`);
-  const serviceEnv: Record<string, string | undefined> = { ...process.env, KAFKA_BROKERS: infra.kafkaBrokers, MONGO_URL: infra.mongoUrl };
+  const serviceEnv: Record<string, string | undefined> = {
+    ...process.env,
+    KAFKA_BROKERS: infra.kafkaBrokers,
+    MONGO_URL: infra.mongoUrl,
+  };
   if (!serviceEnv.AUTH_JWT_SECRET && !serviceEnv.AUTH_PUBLIC_KEY && !serviceEnv.AUTH_JWKS_URL) {
-    if (serviceEnv.NODE_ENV === 'production') throw new Error('Set AUTH_JWT_SECRET, AUTH_PUBLIC_KEY or AUTH_JWKS_URL');
+    if (serviceEnv.NODE_ENV === 'production')
+      throw new Error('Set AUTH_JWT_SECRET, AUTH_PUBLIC_KEY or AUTH_JWKS_URL');
     serviceEnv.AUTH_JWT_SECRET = DEV_SECRET;
     log('AUTH_JWT_SECRET not set: using the development secret (see README, "Tokens")');
   }
 
   const services: RunningService[] = [];
-  let gateway: Server | undefined;
+  const upstreams: Upstream[] = [];
   let draining = false;
+  const gateway = createGateway(upstreams, () => draining);
   const stop = async () => {
     draining = true;
-    if (gateway) {
-      const closing = new Promise<void>((resolve) => gateway?.close(() => resolve()));
-      gateway.closeIdleConnections();
-      await closing;
-    }
+    const closing = new Promise<void>((resolve) => gateway.close(() => resolve()));
+    gateway.closeIdleConnections();
+    await closing;
     await Promise.allSettled(services.map((s) => s.stop()));
     await infra.stop();
     log('stopped');
   };
   runUntilSignal(stop, { timeoutMs: 15_000, log });
 
-  await Promise.all(
-    [
-      () => inventory.start(inventory.loadConfig(serviceEnv)),
-      () => booking.start(booking.loadConfig(serviceEnv)),
-      () => access.start(access.loadConfig(serviceEnv)),
-      () => billing.start(billing.loadConfig(serviceEnv)),
-    ].map(async (startService) => {
-      services.push(await startService());
-    }),
-  );
-  const upstreams = services.map((s) => ({
-    name: s.name,
-    url: s.url,
-    prefixes: [...routesByService[s.name as keyof typeof routesByService]],
-  }));
-  const server = createGateway(upstreams, () => draining);
-  gateway = server;
-  await new Promise<void>((resolve) => server.listen(PORT, HOST, resolve));
+  // In the direction data flows, one after the other: no two services race to create a shared topic.
+  services.push(await inventory.start(inventory.loadConfig(serviceEnv)));
+  services.push(await booking.start(booking.loadConfig(serviceEnv)));
+  services.push(await access.start(access.loadConfig(serviceEnv)));
+  services.push(await billing.start(billing.loadConfig(serviceEnv)));
+  for (const s of services) {
+    upstreams.push({
+      name: s.name,
+      url: s.url,
+      prefixes: [...routesByService[s.name as keyof typeof routesByService]],
+    });
+  }
+  await new Promise<void>((resolve) => gateway.listen(PORT, HOST, resolve));
   log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s on http://localhost:${PORT}`);
 }
 

@@ -26,7 +26,14 @@ describe('Authenticator', () => {
     const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
     const unsigned = `Bearer ${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...claims, iss: 'labshare', aud: 'api' })}.`;
     const expired = `Bearer ${jwt.sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 60 }, secret, { issuer: 'labshare', audience: 'api' })}`;
-    for (const header of [undefined, 'Bearer', unsigned, expired, sign(claims, { audience: 'other' }), sign(claims).replace(/.$/, 'x')]) {
+    for (const header of [
+      undefined,
+      'Bearer',
+      unsigned,
+      expired,
+      sign(claims, { audience: 'other' }),
+      sign(claims).replace(/.$/, 'x'),
+    ]) {
       expect(await codeOf(auth.authenticate(header))).toBe('unauthenticated');
     }
   });

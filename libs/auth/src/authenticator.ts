@@ -35,7 +35,8 @@ export class Authenticator {
     if (!match?.[1]) throw errors.unauthenticated();
     const token = match[1];
     const decoded = jwt.decode(token, { complete: true });
-    if (!decoded || typeof decoded.payload === 'string') throw errors.unauthenticated('The token is malformed.');
+    if (!decoded || typeof decoded.payload === 'string')
+      throw errors.unauthenticated('The token is malformed.');
     const alg = decoded.header.alg as Algorithm;
     const key = await this.keyFor(alg, decoded.header.kid);
     let payload: JwtPayload;

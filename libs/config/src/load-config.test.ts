@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ConfigError, env, loadConfig, platformEnv } from './index';
 
-const base = { MONGO_URL: 'mongodb://127.0.0.1:1', KAFKA_BROKERS: '127.0.0.1:9092', AUTH_JWT_SECRET: 'x'.repeat(16) };
+const base = {
+  MONGO_URL: 'mongodb://127.0.0.1:1',
+  KAFKA_BROKERS: '127.0.0.1:9092',
+  AUTH_JWT_SECRET: 'x'.repeat(16),
+};
 
 describe('loadConfig', () => {
   it('when the environment is complete, then defaults are filled and lists are split', () => {

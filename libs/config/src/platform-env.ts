@@ -12,7 +12,10 @@ export const platformEnv = z.object({
   KAFKA_BROKERS: env.brokers(),
   KAFKA_CLIENT_ID: z.string().default('labshare'),
   /** Prefix of topic names, so several environments (or test runs) can share one cluster. */
-  KAFKA_TOPIC_PREFIX: z.string().regex(/^[a-zA-Z0-9._-]*$/).default(''),
+  KAFKA_TOPIC_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9._-]*$/)
+    .default(''),
   /** Partitions of the topics this service creates when they do not exist yet. */
   KAFKA_PARTITIONS: env.int(6, 1),
   AUTH_JWT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),

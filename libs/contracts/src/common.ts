@@ -4,7 +4,10 @@ import { z } from './zod';
 export const money = z
   .object({
     amount: z.number().int(),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code').default('CNY'),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code')
+      .default('CNY'),
   })
   .openapi('Money');
 export type Money = z.infer<typeof money>;

@@ -9,7 +9,9 @@ export const eventEnvelope = z.object({
   specversion: z.literal('1.0'),
   id: z.string().min(1),
   source: z.string().min(1),
-  type: z.string().regex(/^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)+\.v\d+$/, 'must be <entity>.<past-tense>.v<N>'),
+  type: z
+    .string()
+    .regex(/^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)+\.v\d+$/, 'must be <entity>.<past-tense>.v<N>'),
   subject: z.string().min(1),
   time: z.string().datetime({ offset: true }),
   datacontenttype: z.literal('application/json').default('application/json'),

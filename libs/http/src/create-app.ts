@@ -49,19 +49,26 @@ export function createHttpApp(options: HttpAppOptions): Express {
         const route = (req.route?.path as string | undefined) ?? 'unmatched';
         end({ method: req.method, route, status: String(res.statusCode) });
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        options.logger.info({ method: req.method, path: req.originalUrl, status: res.statusCode, ms }, 'request');
+        options.logger.info(
+          { method: req.method, path: req.originalUrl, status: res.statusCode, ms },
+          'request',
+        );
       });
       next();
     });
   });
-  app.use(express.json({ limit: options.jsonLimit ?? '256kb', type: ['application/json', 'application/*+json'] }));
+  app.use(
+    express.json({ limit: options.jsonLimit ?? '256kb', type: ['application/json', 'application/*+json'] }),
+  );
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', service: options.service });
   });
   app.get('/readyz', async (_req, res) => {
     const report = await checkReadiness(options);
-    res.status(report.ready ? 200 : 503).json({ status: report.ready ? 'ready' : 'unready', checks: report.checks });
+    res
+      .status(report.ready ? 200 : 503)
+      .json({ status: report.ready ? 'ready' : 'unready', checks: report.checks });
   });
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.contentType).send(await metrics.metrics());
@@ -105,7 +112,8 @@ function fromBodyParser(error: unknown): unknown {
   if (error instanceof AppError) return error;
   const type = (error as { type?: string } | null)?.type;
   if (type === 'entity.too.large') return errors.payloadTooLarge();
-  if (type === 'entity.parse.failed') return errors.validation([{ field: 'body', message: 'is not valid JSON' }]);
+  if (type === 'entity.parse.failed')
+    return errors.validation([{ field: 'body', message: 'is not valid JSON' }]);
   if (type === 'charset.unsupported' || type === 'encoding.unsupported') {
     return errors.validation([{ field: 'body', message: 'has an unsupported encoding' }]);
   }

@@ -14,7 +14,9 @@ export interface IdempotencyStore {
   begin(
     id: string,
     fingerprint: string,
-  ): Promise<{ state: 'new' } | { state: 'pending' } | { state: 'done'; fingerprint: string; response: StoredResponse }>;
+  ): Promise<
+    { state: 'new' } | { state: 'pending' } | { state: 'done'; fingerprint: string; response: StoredResponse }
+  >;
   complete(id: string, response: StoredResponse): Promise<void>;
   abandon(id: string): Promise<void>;
 }
@@ -27,16 +29,28 @@ export class IdempotencyGuard {
     input: { key: string; scope: string; request: unknown },
     work: () => Promise<StoredResponse>,
   ): Promise<StoredResponse> {
-    if (input.key.length > 200) throw errors.validation([{ field: 'header.Idempotency-Key', message: 'is longer than 200 characters' }]);
+    if (input.key.length > 200)
+      throw errors.validation([
+        { field: 'header.Idempotency-Key', message: 'is longer than 200 characters' },
+      ]);
     const id = createHash('sha256').update(`${input.scope}\n${input.key}`).digest('hex');
-    const fingerprint = createHash('sha256').update(JSON.stringify(input.request ?? null)).digest('hex');
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify(input.request ?? null))
+      .digest('hex');
     const claim = await this.store.begin(id, fingerprint);
     if (claim.state === 'pending') {
-      throw errors.conflict('A request with this Idempotency-Key is still in progress.', {}, 'idempotency_in_progress');
+      throw errors.conflict(
+        'A request with this Idempotency-Key is still in progress.',
+        {},
+        'idempotency_in_progress',
+      );
     }
     if (claim.state === 'done') {
       if (claim.fingerprint !== fingerprint) {
-        throw errors.unprocessable('idempotency_key_reused', 'This Idempotency-Key was used with a different request.');
+        throw errors.unprocessable(
+          'idempotency_key_reused',
+          'This Idempotency-Key was used with a different request.',
+        );
       }
       return claim.response;
     }

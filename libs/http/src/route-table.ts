@@ -45,14 +45,25 @@ export class RouteTable {
   private readonly routes: RouteDefinition<z.ZodTypeAny, z.ZodTypeAny, z.ZodTypeAny>[] = [];
 
   constructor(
-    private readonly options: { title: string; version: string; authenticator: Authenticator; idempotency?: IdempotencyGuard },
+    private readonly options: {
+      title: string;
+      version: string;
+      authenticator: Authenticator;
+      idempotency?: IdempotencyGuard;
+    },
   ) {
-    this.registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+    this.registry.registerComponent('securitySchemes', 'bearer', {
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+    });
   }
 
-  add<B extends z.ZodTypeAny = z.ZodUnknown, Q extends z.ZodTypeAny = z.ZodUnknown, P extends z.ZodTypeAny = z.ZodUnknown>(
-    route: RouteDefinition<B, Q, P>,
-  ): this {
+  add<
+    B extends z.ZodTypeAny = z.ZodUnknown,
+    Q extends z.ZodTypeAny = z.ZodUnknown,
+    P extends z.ZodTypeAny = z.ZodUnknown,
+  >(route: RouteDefinition<B, Q, P>): this {
     this.routes.push(route as unknown as RouteDefinition<z.ZodTypeAny, z.ZodTypeAny, z.ZodTypeAny>);
     this.document(route as unknown as RouteDefinition<z.ZodTypeAny, z.ZodTypeAny, z.ZodTypeAny>);
     return this;
@@ -74,7 +85,10 @@ export class RouteTable {
         const key = req.header('idempotency-key');
         const outcome =
           route.idempotent && key && this.options.idempotency
-            ? await this.options.idempotency.run({ key, scope: `${principal.sub}:${route.method}:${req.path}`, request: req.body }, run)
+            ? await this.options.idempotency.run(
+                { key, scope: `${principal.sub}:${route.method}:${req.path}`, request: req.body },
+                run,
+              )
             : await run();
         if (!res.headersSent) res.status(outcome.status).json(outcome.body);
       });
@@ -109,12 +123,16 @@ export class RouteTable {
         ...(route.body ? { body: { content: { 'application/json': { schema: route.body } } } } : {}),
         ...(route.query ? { query: route.query as z.AnyZodObject } : {}),
         ...(route.params ? { params: route.params as z.AnyZodObject } : {}),
-        ...(route.idempotent ? { headers: z.object({ 'idempotency-key': z.string().max(200).optional() }) } : {}),
+        ...(route.idempotent
+          ? { headers: z.object({ 'idempotency-key': z.string().max(200).optional() }) }
+          : {}),
       },
       responses: {
         [response.status]: {
           description: response.description ?? route.summary,
-          ...(response.schema ? { content: { [response.contentType ?? 'application/json']: { schema: response.schema } } } : {}),
+          ...(response.schema
+            ? { content: { [response.contentType ?? 'application/json']: { schema: response.schema } } }
+            : {}),
         },
         default: { description: 'Problem details (application/problem+json)' },
       },

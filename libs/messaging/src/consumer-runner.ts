@@ -51,7 +51,10 @@ export class ConsumerRunner {
     });
     consumer.on(consumer.events.CRASH, (event) => {
       this.ready = false;
-      this.options.logger.error({ err: event.payload.error, restart: event.payload.restart }, 'consumer crashed');
+      this.options.logger.error(
+        { err: event.payload.error, restart: event.payload.restart },
+        'consumer crashed',
+      );
     });
     await consumer.connect();
     await consumer.subscribe({ topics: this.options.topics.map((t) => bus.topic(t)), fromBeginning: true });
@@ -75,14 +78,18 @@ export class ConsumerRunner {
           return;
         } catch (error) {
           // A payload that fails its schema will fail every time: no point retrying it.
-          const poison = error instanceof PoisonMessage || (error instanceof Error && error.name === 'ZodError');
+          const poison =
+            error instanceof PoisonMessage || (error instanceof Error && error.name === 'ZodError');
           const transient = !poison && isTransientError(error);
           if (poison || (!transient && attempt >= maxAttempts)) {
             await this.deadLetter(topic, partition, message, error);
             return;
           }
           const delay = Math.min(baseDelay * 2 ** (attempt - 1), 30_000);
-          this.options.logger.warn({ err: error, topic, partition, offset: message.offset, attempt, delay }, 'retrying message');
+          this.options.logger.warn(
+            { err: error, topic, partition, offset: message.offset, attempt, delay },
+            'retrying message',
+          );
           await sleep(delay);
           await heartbeat();
         }
@@ -96,7 +103,12 @@ export class ConsumerRunner {
     if (handler) await handler(event);
   }
 
-  private async deadLetter(topic: string, partition: number, message: KafkaMessage, error: unknown): Promise<void> {
+  private async deadLetter(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    error: unknown,
+  ): Promise<void> {
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     this.options.logger.error({ topic, partition, offset: message.offset, reason }, 'message dead-lettered');
     const headers: Record<string, string | Buffer> = {};
@@ -127,7 +139,8 @@ function parseEvent(value: Buffer | null): EventEnvelope {
     throw new PoisonMessage('message is not JSON');
   }
   const parsed = eventEnvelope.safeParse(json);
-  if (!parsed.success) throw new PoisonMessage(`not a valid event envelope: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw new PoisonMessage(`not a valid event envelope: ${parsed.error.issues[0]?.message}`);
   return parsed.data;
 }
 

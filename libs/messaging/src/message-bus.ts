@@ -43,10 +43,17 @@ export class MessageBus {
     const existing = new Set(await admin.listTopics());
     const missing = [...new Set(wanted)].filter((t) => !existing.has(t));
     if (missing.length === 0) return;
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((topic) => ({ topic, numPartitions: topic.endsWith('.dlt') ? 1 : partitions })),
-    });
+    try {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({ topic, numPartitions: topic.endsWith('.dlt') ? 1 : partitions })),
+      });
+    } catch (error) {
+      // Several services (or replicas) start at once and race to create shared topics: losing the
+      // race is fine as long as the topics exist afterwards.
+      const now = new Set(await admin.listTopics());
+      if (missing.some((t) => !now.has(t))) throw error;
+    }
   }
 
   /**
@@ -94,7 +101,11 @@ export class MessageBus {
 
   private async connectedProducer(): Promise<Producer> {
     if (!this.producer) {
-      const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+      const producer = this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: false,
+      });
       this.producer = producer;
       await producer.connect().catch((error) => {
         this.producer = undefined;

@@ -85,7 +85,10 @@ export class OutboxRelay {
       },
       (error: unknown) => {
         this.failures += 1;
-        this.options.logger.warn({ err: error, failures: this.failures }, 'outbox relay pass failed; will retry');
+        this.options.logger.warn(
+          { err: error, failures: this.failures },
+          'outbox relay pass failed; will retry',
+        );
       },
     );
     await this.running;

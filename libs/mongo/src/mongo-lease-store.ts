@@ -28,6 +28,8 @@ export class MongoLeaseStore implements LeaseStore {
   }
 
   async release(name: string, holder: string): Promise<void> {
-    await this.connection.collection<{ _id: string; holder: string }>('leases').deleteOne({ _id: name, holder });
+    await this.connection
+      .collection<{ _id: string; holder: string }>('leases')
+      .deleteOne({ _id: name, holder });
   }
 }

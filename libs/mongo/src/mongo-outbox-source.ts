@@ -22,7 +22,7 @@ export const outboxFields = {
  * update, so two replicas do not relay the same document at once (that would only duplicate, since
  * consumers are idempotent, but it is waste). A relay that dies loses its claim when the lease ends.
  */
-export function mongoOutboxSource(model: Model<any>, options: { leaseMs?: number } = {}): OutboxSource {
+export function mongoOutboxSource<T>(model: Model<T>, options: { leaseMs?: number } = {}): OutboxSource {
   const leaseMs = options.leaseMs ?? 30_000;
   return {
     name: model.collection.collectionName,

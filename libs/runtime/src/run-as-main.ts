@@ -7,7 +7,8 @@ export function runAsMain(moduleUrl: string, start: () => Promise<RunningService
   const entry = process.argv[1];
   if (!entry || moduleUrl !== pathToFileURL(entry).href) return;
   start().then(
-    (service) => runUntilSignal(() => service.stop(), { timeoutMs: 15_000, log: (msg) => service.logger.info(msg) }),
+    (service) =>
+      runUntilSignal(() => service.stop(), { timeoutMs: 15_000, log: (msg) => service.logger.info(msg) }),
     (error: unknown) => {
       console.error(error instanceof Error ? error.message : error);
       process.exit(1);

@@ -2,7 +2,10 @@
  * Keeps a process up until SIGTERM or SIGINT, then runs `stop` once. A second signal, or a stop
  * that overruns `timeoutMs`, exits at once with a failure code.
  */
-export function runUntilSignal(stop: () => Promise<void>, options: { timeoutMs: number; log: (msg: string) => void }): void {
+export function runUntilSignal(
+  stop: () => Promise<void>,
+  options: { timeoutMs: number; log: (msg: string) => void },
+): void {
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) process.exit(1);

@@ -3,7 +3,13 @@ import { Authenticator } from '@labshare/auth';
 import type { PlatformEnv } from '@labshare/config';
 import { createHttpApp, IdempotencyGuard, startHttpServer, type RouteTable } from '@labshare/http';
 import { createLogger, type Logger } from '@labshare/logging';
-import { ConsumerRunner, MessageBus, OutboxRelay, type EventHandler, type OutboxSource } from '@labshare/messaging';
+import {
+  ConsumerRunner,
+  MessageBus,
+  OutboxRelay,
+  type EventHandler,
+  type OutboxSource,
+} from '@labshare/messaging';
 import { connectMongo, MongoIdempotencyStore, MongoLeaseStore } from '@labshare/mongo';
 import { Scheduler, type ScheduledJob } from '@labshare/scheduler';
 
@@ -66,7 +72,8 @@ export async function startService(definition: ServiceDefinition): Promise<Runni
   });
   await bus.ensureTopics(definition.topics, config.KAFKA_PARTITIONS);
 
-  let relay: OutboxRelay | undefined;
+  // The relay needs the parts' outbox sources, and the parts need a way to nudge the relay.
+  const relayRef: { current?: OutboxRelay } = {};
   const parts = definition.build({
     db: mongo.connection,
     bus,
@@ -79,14 +86,19 @@ export async function startService(definition: ServiceDefinition): Promise<Runni
       audience: config.AUTH_AUDIENCE,
     }),
     idempotency: new IdempotencyGuard(new MongoIdempotencyStore(mongo.connection)),
-    nudgeRelay: () => relay?.nudge(),
+    nudgeRelay: () => relayRef.current?.nudge(),
     clock: definition.clock ?? (() => new Date()),
   });
   await parts.ensureIndexes();
 
-  relay = new OutboxRelay({ bus, sources: parts.outboxSources, logger, pollMs: config.OUTBOX_POLL_MS });
+  const relay = new OutboxRelay({ bus, sources: parts.outboxSources, logger, pollMs: config.OUTBOX_POLL_MS });
+  relayRef.current = relay;
   const consumers = parts.consumers.map((c) => new ConsumerRunner({ bus, logger, ...c }));
-  const scheduler = new Scheduler({ jobs: parts.jobs, leases: new MongoLeaseStore(mongo.connection), logger });
+  const scheduler = new Scheduler({
+    jobs: parts.jobs,
+    leases: new MongoLeaseStore(mongo.connection),
+    logger,
+  });
   let draining = false;
   const app = createHttpApp({
     service: name,
@@ -112,14 +124,13 @@ export async function startService(definition: ServiceDefinition): Promise<Runni
   const http = await startHttpServer(app, config.PORT);
   logger.info({ url: http.url }, `${name} started`);
 
-  const activeRelay = relay;
   return {
     name,
     url: http.url,
     port: http.port,
     logger,
     parts,
-    relay: activeRelay,
+    relay: relay,
     scheduler,
     async stop() {
       draining = true;
@@ -127,7 +138,7 @@ export async function startService(definition: ServiceDefinition): Promise<Runni
       await scheduler.stop();
       await Promise.allSettled(consumers.map((c) => c.stop()));
       // Events not relayed yet stay in their documents' outboxes for the next start or another replica.
-      await activeRelay.stop();
+      await relay.stop();
       await bus.disconnect();
       await mongo.close();
       logger.info(`${name} stopped`);

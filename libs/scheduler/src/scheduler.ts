@@ -62,7 +62,9 @@ export class Scheduler {
     for (const task of this.tasks.splice(0)) await task.stop();
     await Promise.allSettled(this.inFlight.values());
     // Hand the jobs over to the other replicas now rather than when the leases run out.
-    await Promise.allSettled(this.options.jobs.map((j) => this.options.leases.release(`job:${j.name}`, this.holder)));
+    await Promise.allSettled(
+      this.options.jobs.map((j) => this.options.leases.release(`job:${j.name}`, this.holder)),
+    );
   }
 
   private tick(job: ScheduledJob): Promise<void> {

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
@@ -17,13 +18,18 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const started = Date.now();
+  // A data dir per run: several test runs on one machine must not share a broker's log directory.
+  const dataDir = path.join(repoRoot, '.data', `test-${process.pid}`);
   const infra = await provideInfrastructure({
-    dataDir: path.join(repoRoot, '.data', 'test'),
+    dataDir,
     log: (message) => console.log(`[test infra] ${message}`),
   });
   console.log(
     `[test infra] using ${infra.kind}: KAFKA_BROKERS=${infra.kafkaBrokers} MONGO_URL=${infra.mongoUrl} (${Date.now() - started} ms)`,
   );
   project.provide('infra', { kind: infra.kind, kafkaBrokers: infra.kafkaBrokers, mongoUrl: infra.mongoUrl });
-  return () => infra.stop();
+  return async () => {
+    await infra.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
 }

@@ -1,0 +1,66 @@
+import { startLocalInfra } from './local-infra';
+
+export interface Infrastructure {
+  kind: 'configured' | 'containers' | 'local-jvm';
+  kafkaBrokers: string;
+  mongoUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Finds Kafka and MongoDB in this order: `KAFKA_BROKERS` + `MONGO_URL` when both are set; else
+ * containers (testcontainers: mongo:7 as a single-node replica set, Kafka in KRaft mode) when a
+ * container runtime answers; else a broker and a MongoDB-wire server run from Maven Central jars.
+ */
+export async function provideInfrastructure(options: {
+  dataDir: string;
+  env?: Record<string, string | undefined>;
+  log?: (message: string) => void;
+}): Promise<Infrastructure> {
+  const env = options.env ?? process.env;
+  const log = options.log ?? (() => undefined);
+  if (env.KAFKA_BROKERS && env.MONGO_URL) {
+    return {
+      kind: 'configured',
+      kafkaBrokers: env.KAFKA_BROKERS,
+      mongoUrl: env.MONGO_URL,
+      stop: async () => undefined,
+    };
+  }
+  if (env.LABSHARE_NO_CONTAINERS !== 'true' && (await containerRuntimeAnswers())) {
+    log('container runtime found: starting mongo:7 and Kafka with testcontainers');
+    return startContainers();
+  }
+  log('no container runtime: starting Kafka and mongo-java-server from Maven Central jars');
+  const local = await startLocalInfra({ dataDir: options.dataDir, log });
+  return { kind: 'local-jvm', ...local };
+}
+
+async function containerRuntimeAnswers(): Promise<boolean> {
+  try {
+    const { getContainerRuntimeClient } = await import('testcontainers');
+    await getContainerRuntimeClient();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function startContainers(): Promise<Infrastructure> {
+  const [{ MongoDBContainer }, { KafkaContainer }] = await Promise.all([
+    import('@testcontainers/mongodb'),
+    import('@testcontainers/kafka'),
+  ]);
+  const [mongo, kafka] = await Promise.all([
+    new MongoDBContainer('mongo:7').start(),
+    new KafkaContainer('confluentinc/cp-kafka:7.9.0').withKraft().start(),
+  ]);
+  return {
+    kind: 'containers',
+    kafkaBrokers: `${kafka.getHost()}:${kafka.getMappedPort(9093)}`,
+    mongoUrl: `${mongo.getConnectionString()}?directConnection=true`,
+    stop: async () => {
+      await Promise.allSettled([kafka.stop(), mongo.stop()]);
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { waitFor } from '@labshare/testkit';
+import { exited } from '../support/child-process';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** The pids of the JVMs the platform reported starting (`kafka ready in 2.1 s (pid 123)`). */
+function jvmPids(output: string): number[] {
+  return [...output.matchAll(/(?:kafka|mongo) ready in [\d.]+ s \(pid (\d+)\)/g)].map((m) => Number(m[1]));
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('npm start', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'labshare-start-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('when started with no infrastructure configured, then /readyz is 200 within 120 s and SIGTERM stops everything within 15 s', async () => {
+    const port = await freePort();
+    const env: Record<string, string | undefined> = {
+      ...process.env,
+      PORT: String(port),
+      LABSHARE_DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      INVENTORY_PORT: '0',
+      BOOKING_PORT: '0',
+      ACCESS_PORT: '0',
+      BILLING_PORT: '0',
+      LABSHARE_NO_CONTAINERS: 'true',
+    };
+    delete env.MONGO_URL;
+    delete env.KAFKA_BROKERS;
+    const started = Date.now();
+    const platform = spawn('npm', ['start'], {
+      cwd: path.resolve(import.meta.dirname, '../..'),
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    platform.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    platform.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    try {
+      const ready = await waitFor(
+        async () => {
+          const answer = await fetch(`http://127.0.0.1:${port}/readyz`);
+          return answer.status === 200 && ((await answer.json()) as { status: string });
+        },
+        { timeoutMs: 120_000, intervalMs: 250, what: 'readyz 200' },
+      ).catch((error: Error) => {
+        throw new Error(`${error.message}\nnpm start said:\n${output}`);
+      });
+      expect(ready.status).toBe('ready');
+      expect(Date.now() - started).toBeLessThan(120_000);
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+      const pids = jvmPids(output);
+      expect(pids).toHaveLength(2);
+      expect(pids.every(alive)).toBe(true);
+
+      const stopAt = Date.now();
+      platform.kill('SIGTERM');
+      await exited(platform);
+      await waitFor(() => !pids.some(alive), {
+        timeoutMs: 15_000,
+        what: 'JVMs gone',
+      });
+      expect(Date.now() - stopAt).toBeLessThan(15_000);
+    } finally {
+      if (platform.exitCode === null) platform.kill('SIGKILL');
+    }
+  }, 180_000);
+});
