@@ -1,5 +1,6 @@
 // Lint rules that encode the house style: domain code stays free of I/O frameworks, and only
-// repositories (data-access) touch mongoose.
+// repositories (data-access) touch mongoose. In flat config the later block wins for a file both
+// match, so the stricter domain block comes last.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -15,24 +16,29 @@ export default tseslint.config(
     },
   },
   {
-    files: ['services/*/src/domain/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: ioFrameworks.map((name) => ({ name, message: 'Domain code is pure: no I/O frameworks.' })),
-          patterns: [{ group: ['**/data-access/**', '**/entry-points/**'], message: 'Domain depends on nothing outward.' }],
-        },
-      ],
-    },
-  },
-  {
     files: ['services/*/src/**/*.ts'],
     ignores: ['services/*/src/data-access/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         { paths: [{ name: 'mongoose', message: 'Only repositories (data-access/) import mongoose.' }] },
+      ],
+    },
+  },
+  {
+    files: ['services/*/src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ioFrameworks.map((name) => ({ name, message: 'Domain code is pure: no I/O frameworks.' })),
+          patterns: [
+            {
+              group: ['**/data-access/**', '**/entry-points/**'],
+              message: 'Domain depends on nothing outward.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKafka, type KafkaServer } from '@labshare/local-infra';
 import { testInfra, waitFor } from '@labshare/testkit';
-import { exited, startChild } from '../support/child-process';
+import { exited, startChild } from '@labshare/testkit';
 import { createCounter, readCounter } from '../support/counter-effect';
 import { expectedSum, messagingHarness } from '../support/messaging-harness';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testInfra, waitFor } from '@labshare/testkit';
-import { exited, startChild } from '../support/child-process';
+import { exited, startChild } from '@labshare/testkit';
 import { createCounter, readCounter } from '../support/counter-effect';
 import { expectedSum, messagingHarness } from '../support/messaging-harness';
 

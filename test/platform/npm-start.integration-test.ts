@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@labshare/testkit';
-import { exited } from '../support/child-process';
+import { exited } from '@labshare/testkit';
 
 async function freePort(): Promise<number> {
   const server = createServer();

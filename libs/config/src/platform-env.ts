@@ -9,6 +9,11 @@ export const platformEnv = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MONGO_URL: env.mongoUrl(),
+  /** Each service keeps its data in the database `<prefix><service>` (data ownership); test runs use their own prefix. */
+  MONGO_DB_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{0,40}$/, 'must be letters, digits, _ or -')
+    .default('labshare_'),
   KAFKA_BROKERS: env.brokers(),
   KAFKA_CLIENT_ID: z.string().default('labshare'),
   /** Prefix of topic names, so several environments (or test runs) can share one cluster. */

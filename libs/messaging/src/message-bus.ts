@@ -42,7 +42,11 @@ export class MessageBus {
     const wanted = names.flatMap((n) => [this.topic(n), this.topic(deadLetterTopic(n))]);
     const existing = new Set(await admin.listTopics());
     const missing = [...new Set(wanted)].filter((t) => !existing.has(t));
-    if (missing.length === 0) return;
+    if (missing.length > 0) await this.createTopics(admin, missing, partitions);
+    await this.waitForLeaders(admin, wanted);
+  }
+
+  private async createTopics(admin: Admin, missing: string[], partitions: number): Promise<void> {
     try {
       await admin.createTopics({
         waitForLeaders: true,
@@ -53,6 +57,24 @@ export class MessageBus {
       // race is fine as long as the topics exist afterwards.
       const now = new Set(await admin.listTopics());
       if (missing.some((t) => !now.has(t))) throw error;
+    }
+  }
+
+  /**
+   * A topic another client created a moment ago may not have partition leaders yet (KRaft answers
+   * "does not host this topic-partition" meanwhile): wait until every partition has one.
+   */
+  private async waitForLeaders(admin: Admin, names: string[], timeoutMs = 15_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const metadata = await admin.fetchTopicMetadata({ topics: names }).catch(() => undefined);
+      const led = metadata?.topics.every(
+        (t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0),
+      );
+      if (led) return;
+      if (Date.now() > deadline)
+        throw new Error(`Topics have no leaders after ${timeoutMs} ms: ${names.join(', ')}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
 
@@ -128,8 +150,13 @@ export class MessageBus {
   }
 }
 
+// The relay retries whole passes itself, so the producer's bounded retries are deliberate: a stop
+// must not wait on a send that retries forever. Ordering holds through maxInFlightRequests = 1.
+const EXPECTED = new Set(['Limiting retries for the idempotent producer may invalidate EoS guarantees']);
+
 function logEntry(log: Logger, entry: LogEntry): void {
   const { message, ...rest } = entry.log;
+  if (EXPECTED.has(message)) return;
   const fields = { namespace: entry.namespace, ...rest };
   if (entry.level <= logLevel.ERROR) log.error(fields, message);
   else if (entry.level === logLevel.WARN) log.warn(fields, message);

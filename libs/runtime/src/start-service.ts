@@ -63,7 +63,11 @@ export interface RunningService {
 export async function startService(definition: ServiceDefinition): Promise<RunningService> {
   const { config, name } = definition;
   const logger = createLogger({ service: name, level: config.LOG_LEVEL });
-  const mongo = await connectMongo({ url: config.MONGO_URL, dbName: `labshare_${name}`, logger });
+  const mongo = await connectMongo({
+    url: config.MONGO_URL,
+    dbName: `${config.MONGO_DB_PREFIX}${name}`,
+    logger,
+  });
   const bus = new MessageBus({
     brokers: config.KAFKA_BROKERS,
     clientId: `${config.KAFKA_CLIENT_ID}-${name}`,

@@ -7,17 +7,24 @@ export function testInfra() {
 }
 
 /**
- * Environment for a service started in a test: the shared test infrastructure, a topic prefix of the
- * test's own (so tests never see each other's events), port 0 and the test signing secret.
+ * Environment for a service started in a test: the shared test infrastructure, a topic prefix and
+ * databases of the test's own (so test files running in parallel never see each other's events or
+ * relay each other's outboxes), port 0 and the test signing secret.
  */
 export function testEnv(overrides: Record<string, string> = {}): Record<string, string> {
-  const infra = testInfra();
+  const run = randomUUID().slice(0, 8);
+  // Outside vitest (benchmarks) the caller names the infrastructure itself.
+  const infra =
+    overrides.MONGO_URL && overrides.KAFKA_BROKERS
+      ? { mongoUrl: overrides.MONGO_URL, kafkaBrokers: overrides.KAFKA_BROKERS }
+      : testInfra();
   return {
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     MONGO_URL: infra.mongoUrl,
     KAFKA_BROKERS: infra.kafkaBrokers,
-    KAFKA_TOPIC_PREFIX: `t-${randomUUID().slice(0, 8)}.`,
+    KAFKA_TOPIC_PREFIX: `t-${run}.`,
+    MONGO_DB_PREFIX: `t_${run}_`,
     KAFKA_PARTITIONS: '3',
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
     OUTBOX_POLL_MS: '50',

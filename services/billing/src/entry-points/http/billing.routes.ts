@@ -2,5 +2,10 @@ import { RouteTable } from '@labshare/http';
 import type { ServiceDeps } from '@labshare/runtime';
 
 export function buildBillingRoutes(deps: ServiceDeps): RouteTable {
-  return new RouteTable({ title: 'LabShare billing API', version: '1.0.0', authenticator: deps.authenticator, idempotency: deps.idempotency });
+  return new RouteTable({
+    title: 'LabShare billing API',
+    version: '1.0.0',
+    authenticator: deps.authenticator,
+    idempotency: deps.idempotency,
+  });
 }
