@@ -7,6 +7,7 @@ export const topics = {
   resources: 'inventory.resource-events.v1',
   bookings: 'booking.booking-events.v1',
   qualifications: 'access.qualification-events.v1',
+  sessions: 'access.session-events.v1',
   usage: 'access.usage-records.v1',
   billing: 'billing.ledger-events.v1',
 } as const;

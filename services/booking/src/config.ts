@@ -1,7 +1,17 @@
+import { z } from 'zod';
 import { env, loadConfig, platformEnv } from '@labshare/config';
 
 export const bookingConfigSchema = platformEnv.extend({
   BOOKING_PORT: env.port(8082),
+  /** Inventory's API, read through when the resource read model lags behind a fresh 201. */
+  INVENTORY_URL: z.string().url().default('http://127.0.0.1:8081'),
+  /** How long a hold lasts before the scan expires it. */
+  HOLD_MINUTES: env.int(15, 1),
+  /** How long a waitlist offer (a hold) waits for its confirmation. */
+  OFFER_MINUTES: env.int(30, 1),
+  MAX_SERIES_OCCURRENCES: env.int(200, 1),
+  /** Expires holds and offers, records no-shows; seconds field allowed. */
+  BOOKING_SCAN_CRON: env.cron('*/30 * * * * *'),
 });
 
 export type BookingConfig = ReturnType<typeof loadBookingConfig>;

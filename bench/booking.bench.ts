@@ -1,0 +1,136 @@
+// Booking benchmark: booking throughput and latency at 1, 16 and 64 concurrent clients, against the
+// raw rate of single-document inserts with a unique index on the same server in the same run; and
+// availability over 90 days for one resource holding 1,000 bookings, against a raw read of its
+// calendar document. Ratios, not absolute numbers, are what compare across noisy machines.
+//   npm run bench:booking            (starts local infrastructure unless MONGO_URL/KAFKA_BROKERS are set)
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { MongoClient } from 'mongodb';
+import { provideInfrastructure } from '@labshare/local-infra';
+import { at, makeOrg, makeResource, startBookingService } from '../services/booking/test/booking-fixture';
+
+const REQUESTS_PER_LEVEL = Number(process.env.BENCH_REQUESTS ?? 1500);
+const LEVELS = [1, 16, 64];
+
+interface Run {
+  perSecond: number;
+  p50: number;
+  p99: number;
+}
+
+async function measure(count: number, concurrency: number, work: (i: number) => Promise<void>): Promise<Run> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const i = next++;
+        const t0 = performance.now();
+        await work(i);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pick = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+  return { perSecond: count / seconds, p50: pick(0.5), p99: pick(0.99) };
+}
+
+const fmt = (r: Run) =>
+  `${r.perSecond.toFixed(0).padStart(6)}/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms`;
+
+async function main() {
+  const infra = await provideInfrastructure({
+    dataDir: path.resolve('.data', `bench-${process.pid}`),
+    log: (m) => console.log(`[infra] ${m}`),
+  });
+  const h = await startBookingService({
+    MONGO_URL: infra.mongoUrl,
+    KAFKA_BROKERS: infra.kafkaBrokers,
+    LOG_LEVEL: 'warn',
+  });
+  const mongo = await MongoClient.connect(infra.mongoUrl);
+  try {
+    const provider = await makeOrg(h, 'university');
+    const consumer = await makeOrg(h, 'enterprise');
+    const token = consumer.booker('bench');
+    console.log(
+      `\nbooking throughput (${REQUESTS_PER_LEVEL} requests per level; ratio = bookings / raw inserts)`,
+    );
+    for (const concurrency of LEVELS) {
+      // One resource per client: measures the booking path, not contention on one calendar.
+      const resources = await Promise.all(
+        Array.from({ length: concurrency }, () => makeResource(h, provider)),
+      );
+      const raw = mongo.db('bench_raw').collection(`slots_${randomUUID().slice(0, 8)}`);
+      await raw.createIndex({ resourceId: 1, slot: 1 }, { unique: true });
+      const baseline = await measure(REQUESTS_PER_LEVEL, concurrency, async (i) => {
+        await raw.insertOne({ resourceId: `r${i % concurrency}`, slot: i, at: new Date() });
+      });
+      const booking = await measure(REQUESTS_PER_LEVEL, concurrency, async (i) => {
+        const slot = Math.floor(i / concurrency);
+        const answer = await h.api('POST', '/v1/bookings', {
+          token,
+          body: {
+            resourceId: resources[i % concurrency]!.id,
+            start: at(1, 0, slot * 15),
+            end: at(1, 0, slot * 15 + 15),
+          },
+        });
+        if (answer.status !== 201)
+          throw new Error(`booking failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+      });
+      console.log(`  c=${String(concurrency).padStart(2)}  raw insert ${fmt(baseline)}`);
+      console.log(
+        `        booking    ${fmt(booking)}   ratio ${(booking.perSecond / baseline.perSecond).toFixed(3)}`,
+      );
+    }
+
+    console.log(
+      '\navailability: one resource, 1,000 bookings over 90 days, query the whole 90 days (60-min slots)',
+    );
+    const busy = await makeResource(h, provider, {
+      capacity: 2,
+      policy: { ...(await makeResource(h, provider)).policy, horizonDays: 120 },
+    });
+    for (let i = 0; i < 1000; i++) {
+      const day = 1 + Math.floor(i / 12);
+      const hour = (i % 12) * 2;
+      const answer = await h.api('POST', '/v1/bookings', {
+        token,
+        body: { resourceId: busy.id, start: at(day, hour), end: at(day, hour + 1), quantity: 1 + (i % 2) },
+      });
+      if (answer.status !== 201)
+        throw new Error(`seed failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+    }
+    const from = at(0, 23);
+    const to = at(91, 0);
+    const calendars = mongo.db(`${h.env.MONGO_DB_PREFIX}booking`).collection('calendars');
+    const readOnly = await measure(50, 1, async () => {
+      await calendars.findOne({ _id: busy.id as never });
+    });
+    const query = await measure(50, 1, async () => {
+      const answer = await h.api(
+        'GET',
+        `/v1/availability?resourceId=${busy.id}&from=${from}&to=${to}&durationMinutes=60`,
+        { token },
+      );
+      if (answer.status !== 200) throw new Error(`availability failed: ${answer.status}`);
+    });
+    console.log(`  raw calendar read   ${fmt(readOnly)}`);
+    console.log(
+      `  availability query  ${fmt(query)}   ratio ${(query.p50 / readOnly.p50).toFixed(1)}× the raw read (p50)`,
+    );
+  } finally {
+    await mongo.close();
+    await h.stop();
+    await infra.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,183 @@
+import mongoose, { type Connection } from 'mongoose';
+import { isDuplicateKeyError, mongoOutboxSource, outboxFields } from '@labshare/mongo';
+import type { OutboxSource } from '@labshare/messaging';
+import type { Calendar } from '../domain/booking-state';
+import type { CalendarChange, CalendarStore } from '../domain/ports';
+import {
+  fromStoredBooking,
+  fromStoredEntry,
+  toStoredBooking,
+  toStoredEntry,
+  type StoredBooking,
+  type StoredWaitEntry,
+} from './calendar-documents';
+
+interface CalendarDocument {
+  _id: string;
+  version: number;
+  bookings: StoredBooking[];
+  waitlist: StoredWaitEntry[];
+}
+
+/**
+ * One document per resource: its live bookings, its waitlist, its outbox and a version. Every change
+ * is one conditional update on `{ _id, version }` (compare-and-set), so it is atomic on a single
+ * server and on a sharded cluster alike (sharded by `_id` = resource id), without transactions.
+ */
+export class CalendarRepository implements CalendarStore {
+  private readonly model;
+
+  constructor(db: Connection) {
+    const schema = new mongoose.Schema(
+      { _id: String, version: Number, bookings: [Object], waitlist: [Object], ...outboxFields },
+      { versionKey: false, strict: false },
+    );
+    this.model = db.model('Calendar', schema, 'calendars');
+  }
+
+  get outboxSource(): OutboxSource {
+    return mongoOutboxSource(this.model);
+  }
+
+  async ensureIndexes(): Promise<void> {
+    await this.model.collection.createIndex({ 'bookings.id': 1 });
+    await this.model.collection.createIndex({ 'waitlist.id': 1 });
+  }
+
+  async load(resourceId: string): Promise<Calendar> {
+    const doc = await this.model
+      .findById(resourceId, { version: 1, bookings: 1, waitlist: 1 })
+      .lean<CalendarDocument>();
+    return {
+      resourceId,
+      version: doc?.version ?? 0,
+      bookings: (doc?.bookings ?? []).map(fromStoredBooking),
+      waitlist: (doc?.waitlist ?? []).map(fromStoredEntry),
+    };
+  }
+
+  async commit(calendar: Calendar, change: CalendarChange): Promise<boolean> {
+    const bookings = placements(
+      calendar.bookings.map(toStoredBooking),
+      change.put.map(toStoredBooking),
+      'bookings',
+    );
+    const waitlist = placements(
+      calendar.waitlist.map(toStoredEntry),
+      change.waitlist.map(toStoredEntry),
+      'waitlist',
+    );
+    if (calendar.version === 0)
+      return this.create(calendar.resourceId, bookings.appended, waitlist.appended, change);
+    const set = { ...bookings.set, ...waitlist.set };
+    const push = {
+      ...(bookings.appended.length ? { bookings: { $each: bookings.appended } } : {}),
+      ...(waitlist.appended.length ? { waitlist: { $each: waitlist.appended } } : {}),
+      ...(change.events.length ? { outbox: { $each: change.events } } : {}),
+    };
+    const update = {
+      $inc: { version: 1 },
+      ...(Object.keys(set).length ? { $set: set } : {}),
+      ...(Object.keys(push).length ? { $push: push } : {}),
+    };
+    const result = await this.model.updateOne(
+      { _id: calendar.resourceId, version: calendar.version },
+      update,
+    );
+    return result.modifiedCount === 1;
+  }
+
+  async resourceIdOfBooking(bookingId: string): Promise<string | undefined> {
+    const doc = await this.model.findOne({ 'bookings.id': bookingId }, { _id: 1 }).lean<{ _id: string }>();
+    return doc?._id;
+  }
+
+  async resourceIdOfWaitEntry(entryId: string): Promise<string | undefined> {
+    const doc = await this.model.findOne({ 'waitlist.id': entryId }, { _id: 1 }).lean<{ _id: string }>();
+    return doc?._id;
+  }
+
+  async resourceIdOfSeries(seriesId: string): Promise<string | undefined> {
+    const doc = await this.model
+      .findOne({ 'bookings.seriesId': seriesId }, { _id: 1 })
+      .lean<{ _id: string }>();
+    return doc?._id;
+  }
+
+  async waitlistsOf(filter: { resourceId?: string; orgId?: string }): Promise<Calendar[]> {
+    const query: Record<string, unknown> = { 'waitlist.0': { $exists: true } };
+    if (filter.resourceId) query._id = filter.resourceId;
+    if (filter.orgId) query['waitlist.consumerOrgId'] = filter.orgId;
+    const docs = await this.model.find(query, { waitlist: 1 }).limit(500).lean<CalendarDocument[]>();
+    return docs.map((d) => ({
+      resourceId: d._id,
+      version: d.version,
+      bookings: [],
+      waitlist: d.waitlist.map(fromStoredEntry),
+    }));
+  }
+
+  async dueForScan(now: number): Promise<string[]> {
+    const at = new Date(now);
+    const docs = await this.model
+      .find(
+        {
+          $or: [
+            { bookings: { $elemMatch: { status: 'held', expiresAt: { $lte: at } } } },
+            {
+              bookings: {
+                $elemMatch: { status: 'confirmed', start: { $lte: at }, checkedInAt: { $exists: false } },
+              },
+            },
+          ],
+        },
+        { _id: 1 },
+      )
+      .lean<{ _id: string }[]>();
+    return docs.map((d) => d._id);
+  }
+
+  private async create(
+    resourceId: string,
+    bookings: StoredBooking[],
+    waitlist: StoredWaitEntry[],
+    change: CalendarChange,
+  ): Promise<boolean> {
+    try {
+      await this.model.collection.insertOne({
+        _id: resourceId as never,
+        version: 1,
+        bookings,
+        waitlist,
+        outbox: change.events,
+        outboxClaimedUntil: null,
+      });
+      return true;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
+    }
+  }
+}
+
+/**
+ * Where each put item goes: revised items replace their array slot (`field.i`, safe because the
+ * write is conditional on the version the indexes were read at), new ones are appended. MongoDB
+ * refuses `$set: { 'a.3' }` beside `$push: { a }`, so when both happen the whole array is set.
+ */
+function placements<T extends { id: string }>(current: T[], put: T[], field: string) {
+  const set: Record<string, unknown> = {};
+  const appended: T[] = [];
+  for (const item of put) {
+    const index = current.findIndex((c) => c.id === item.id);
+    if (index >= 0) set[`${field}.${index}`] = item;
+    else appended.push(item);
+  }
+  if (Object.keys(set).length > 0 && appended.length > 0) {
+    return {
+      set: { [field]: [...current.map((c) => put.find((p) => p.id === c.id) ?? c), ...appended] },
+      appended: [],
+    };
+  }
+  return { set, appended };
+}

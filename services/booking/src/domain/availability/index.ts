@@ -1,0 +1,24 @@
+export type {
+  AvailabilityInput,
+  BookingCheck,
+  BookingPolicy,
+  CheckBookingInput,
+  Demand,
+  FreePiece,
+  Interval,
+  Occupancy,
+  OpeningHoursRule,
+  ResourceCalendarSpec,
+  Series,
+  SeriesInput,
+  SlotsInput,
+  Violation,
+} from './types';
+export { openingWindows } from './opening-windows';
+export { freeIntervals } from './free-intervals';
+export { slots } from './slots';
+export { checkBooking } from './check-booking';
+export { peakConcurrency, fitsCapacity, usageSteps, type UsageStep } from './occupancy';
+export { expandSeries, SeriesRuleError } from './series';
+export { RecurrenceRuleError } from './recurrence-rule';
+export { calendarSpecErrors, type SpecError } from './spec-errors';

@@ -1,0 +1,67 @@
+import type { Recurrence } from './recurrence-rule';
+import { RRule } from './rrule-options';
+import { DAY_MS } from './units';
+
+/**
+ * The local dates a recurrence selects, expanded by rrule in "floating" time: local date D is the
+ * Date at D 00:00 UTC (epoch day number D), so rrule walks calendar dates and never sees a time
+ * zone. Time of day and zone are the caller's business, which is what keeps wall-clock times stable
+ * across DST. The anchor (DTSTART) is a local date too.
+ *
+ * rrule always walks from DTSTART, so opening hours anchored in 2000 would replay decades per query.
+ * Dates are therefore computed and cached in chunks of CHUNK_DAYS per rule and anchor, one walk per
+ * chunk; the cache is bounded and simply restarts when full. A rule that never matches costs one
+ * walk to the year 9999 (where rrule gives up) and is then known to be over.
+ */
+const CHUNK_DAYS = 366;
+const MAX_CACHED_CHUNKS = 10_000;
+const chunks = new Map<string, number[]>();
+/** Rules (with their anchor) known to select nothing after this date. */
+const lastDays = new Map<string, number>();
+
+function chunk(rule: Recurrence, anchor: number, index: number): number[] {
+  const ruleKey = `${rule.key} @${anchor}`;
+  const key = `${ruleKey} #${index}`;
+  const cached = chunks.get(key);
+  if (cached) return cached;
+  if (chunks.size >= MAX_CACHED_CHUNKS) {
+    chunks.clear();
+    lastDays.clear();
+  }
+  const first = index * CHUNK_DAYS;
+  const last = first + CHUNK_DAYS - 1;
+  const days: number[] = [];
+  let more = false;
+  if (rule.options && (lastDays.get(ruleKey) ?? Infinity) >= first) {
+    new RRule({ ...rule.options, dtstart: new Date(anchor * DAY_MS) }).all((date) => {
+      const day = Math.floor(date.getTime() / DAY_MS);
+      more = day > last;
+      if (day >= first && !more) days.push(day);
+      return !more;
+    });
+  }
+  if (!more) lastDays.set(ruleKey, last);
+  chunks.set(key, days);
+  return days;
+}
+
+/**
+ * Dates `rule` anchored at local date `anchor` selects, ascending, from local date `from` on, as
+ * long as the caller keeps asking (a rule without COUNT or UNTIL goes on to the year 9999).
+ */
+export function* recurrenceDays(rule: Recurrence, anchor: number, from = anchor): Generator<number> {
+  const ruleKey = `${rule.key} @${anchor}`;
+  for (let index = Math.floor(from / CHUNK_DAYS); ; index++) {
+    if ((lastDays.get(ruleKey) ?? Infinity) < index * CHUNK_DAYS) return;
+    for (const day of chunk(rule, anchor, index)) if (day >= from) yield day;
+  }
+}
+
+/** Dates in `[from, to]` (local dates, inclusive) that `rule` anchored at local date `anchor` selects. */
+export function daysBetween(rule: Recurrence, anchor: number, from: number, to: number): number[] {
+  const days: number[] = [];
+  for (let index = Math.floor(from / CHUNK_DAYS); index * CHUNK_DAYS <= to; index++) {
+    for (const day of chunk(rule, anchor, index)) if (day >= from && day <= to) days.push(day);
+  }
+  return days;
+}

@@ -1,0 +1,56 @@
+import type { BookingState } from '../booking-state';
+import { expire, recordNoShow } from '../booking-transitions';
+import type { ResourceView } from '../resource-view';
+import { applyChanges } from '../waitlist';
+import type { BookingDeps } from './booking-deps';
+import { bookingEvent } from './booking-events';
+import { changeCalendar } from './change-calendar';
+
+/**
+ * The scheduled scan: holds (and waitlist offers) past their expiry become `expired`; confirmed
+ * bookings with no check-in by start + noShowGraceMinutes become `no_show`. Freed units go to the
+ * waitlist in the same write. Idempotent: a second run finds nothing due, so replicas may overlap.
+ */
+export async function runScans(deps: BookingDeps): Promise<{ expired: number; noShows: number }> {
+  const counts = { expired: 0, noShows: 0 };
+  for (const resourceId of await deps.calendars.dueForScan(deps.clock().getTime())) {
+    const resource = await deps.resources.get(resourceId);
+    if (!resource) continue;
+    const done = await changeCalendar(deps, resourceId, (calendar) => {
+      const now = deps.clock().getTime();
+      const changes = calendar.bookings.flatMap((b) => dueTransition(b, resource, now) ?? []);
+      const applied = applyChanges({
+        ...calendar,
+        changes,
+        resource,
+        now,
+        offerMs: deps.offerMs,
+        newId: deps.newId,
+      });
+      const events = [
+        ...changes.map((b) => bookingEvent(b.status === 'expired' ? 'expired' : 'noShow', b, now)),
+        ...applied.offers.map((b) => bookingEvent('created', b, now)),
+      ];
+      return {
+        change: { put: applied.put, waitlist: applied.entries, events },
+        result: {
+          expired: changes.filter((b) => b.status === 'expired').length,
+          noShows: changes.filter((b) => b.status === 'no_show').length,
+        },
+      };
+    });
+    counts.expired += done.expired;
+    counts.noShows += done.noShows;
+  }
+  return counts;
+}
+
+function dueTransition(booking: BookingState, resource: ResourceView, now: number): BookingState | undefined {
+  if (booking.status === 'held' && booking.expiresAt !== undefined && booking.expiresAt <= now)
+    return expire(booking, now);
+  const graceEnd = booking.start + resource.policy.noShowGraceMinutes * 60_000;
+  if (booking.status === 'confirmed' && booking.checkedInAt === undefined && graceEnd <= now) {
+    return recordNoShow(booking, resource, now);
+  }
+  return undefined;
+}

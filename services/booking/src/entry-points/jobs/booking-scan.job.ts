@@ -1,0 +1,8 @@
+import type { ScheduledJob } from '@labshare/scheduler';
+import type { BookingDeps } from '../../domain/use-cases/booking-deps';
+import { runScans } from '../../domain/use-cases/run-scans';
+
+/** Expires holds and offers and records no-shows, on the configured cron. */
+export function bookingScanJob(deps: BookingDeps, cron: string): ScheduledJob {
+  return { name: 'booking-scan', cron, run: () => runScans(deps) };
+}
