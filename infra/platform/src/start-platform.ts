@@ -11,8 +11,8 @@ import * as inventory from '@labshare/inventory';
 import { z } from 'zod';
 import { createGateway, type Upstream } from './gateway';
 import { routesByService } from './routes-by-service';
+import { DEV_SECRET } from './dev-secret';
 
-const DEV_SECRET = 'labshare-development-secret-not-for-production';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /**
@@ -35,7 +35,12 @@ async function main(): Promise<void> {
   rmSync(path.join(LABSHARE_DATA_DIR, 'kafka-logs'), { recursive: true, force: true });
   const infra = await provideInfrastructure({ dataDir: LABSHARE_DATA_DIR, log });
   log(`infrastructure (${infra.kind}): KAFKA_BROKERS=${infra.kafkaBrokers} MONGO_URL=${infra.mongoUrl}`);
+  // Services that ask each other synchronously (inventory → booking for blackout conflicts, booking →
+  // inventory to read through) go through the gateway: it knows every service's port.
+  const gatewayUrl = `http://127.0.0.1:${PORT}`;
   const serviceEnv: Record<string, string | undefined> = {
+    INVENTORY_URL: gatewayUrl,
+    BOOKING_URL: gatewayUrl,
     ...process.env,
     KAFKA_BROKERS: infra.kafkaBrokers,
     MONGO_URL: infra.mongoUrl,
