@@ -85,7 +85,7 @@ describe('outbox → Kafka → consumer in other processes', () => {
         async () => {
           const admin = h.bus.kafka.admin();
           await admin.connect();
-          const { groups } = await admin.describeGroups(['g-replicas']);
+          const { groups } = await admin.describeGroups([h.bus.group('g-replicas')]);
           await admin.disconnect();
           return groups[0]?.state === 'Stable' && groups[0].members.length === 2;
         },

@@ -177,7 +177,7 @@ export async function startKafka(opts: {
     // KRaft storage is formatted once; meta.properties (holding the cluster id) marks it done, so
     // a restart on the same dataDir keeps its topics and offsets.
     if (!existsSync(join(logDirs, 'meta.properties'))) {
-      const clusterId = randomBytes(16).toString('base64url'); // 22 chars, like `kafka-storage random-uuid`
+      const clusterId = newClusterId();
       await run(join(JAVA_BIN, 'java'), [
         ...['-cp', kafkaClasspath, 'kafka.tools.StorageTool', 'format'],
         ...['-t', clusterId, '-c', config, '--ignore-formatted'],
@@ -389,6 +389,17 @@ async function launch(opts: {
   state = 'ready';
   log(`${name} ready in ${((Date.now() - started) / 1000).toFixed(1)} s (pid ${child.pid}), log: ${logFile}`);
   return { pid: child.pid!, stop };
+}
+
+/**
+ * 22 base64url characters, like `kafka-storage random-uuid`. One starting with `-` would be read by
+ * StorageTool's argument parser as an option (one id in 32), so those are drawn again.
+ */
+function newClusterId(): string {
+  for (;;) {
+    const id = randomBytes(16).toString('base64url');
+    if (/^[A-Za-z0-9]/.test(id)) return id;
+  }
 }
 
 /** Returns the given ports, replacing missing ones by distinct free loopback ports. */

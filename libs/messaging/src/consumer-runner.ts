@@ -44,7 +44,11 @@ export class ConsumerRunner {
 
   async start(): Promise<void> {
     const { bus, groupId } = this.options;
-    const consumer = bus.kafka.consumer({ groupId, allowAutoTopicCreation: false, retry: { retries: 10 } });
+    const consumer = bus.kafka.consumer({
+      groupId: bus.group(groupId),
+      allowAutoTopicCreation: false,
+      retry: { retries: 10 },
+    });
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, () => {
       this.ready = true;
@@ -124,7 +128,7 @@ export class ConsumerRunner {
         'dlt-topic': topic,
         'dlt-partition': String(partition),
         'dlt-offset': message.offset,
-        'dlt-group': this.options.groupId,
+        'dlt-group': this.options.bus.group(this.options.groupId),
       },
     });
   }

@@ -36,6 +36,14 @@ export class MessageBus {
     return `${this.prefix}${name}`;
   }
 
+  /**
+   * Consumer groups carry the prefix too: a group shared by environments with different topics
+   * would hand one environment's partitions to another's members.
+   */
+  group(name: string): string {
+    return `${this.prefix}${name}`;
+  }
+
   /** Creates each topic and its dead-letter twin if missing, and waits for their leaders. */
   async ensureTopics(names: string[], partitions: number): Promise<void> {
     const admin = await this.connectedAdmin();

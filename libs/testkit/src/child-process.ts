@@ -3,16 +3,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
 
-/** Starts a TypeScript file as its own Node process and resolves once it printed `readyLine`. */
+/**
+ * Starts a TypeScript file as its own Node process and resolves once it printed `readyLine`. Node
+ * runs the file itself (`--import tsx`, no wrapper process), so a signal sent to the child reaches
+ * the program under test: a SIGKILL really kills it.
+ */
 export async function startChild(
   file: string,
   env: Record<string, string>,
   readyLine: string,
   timeoutMs = 60_000,
 ): Promise<ChildProcess> {
-  const child = spawn(tsx, [path.join(repoRoot, file)], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, file)], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
