@@ -9,8 +9,9 @@ import { MongoClient } from 'mongodb';
 import { provideInfrastructure } from '@labshare/local-infra';
 import { at, makeOrg, makeResource, startBookingService } from '../services/booking/test/booking-fixture';
 
-const REQUESTS_PER_LEVEL = Number(process.env.BENCH_REQUESTS ?? 1500);
+const REQUESTS_PER_LEVEL = Number(process.env.BENCH_REQUESTS ?? 1000);
 const LEVELS = [1, 16, 64];
+const RESOURCES = 64;
 
 interface Run {
   perSecond: number;
@@ -67,7 +68,7 @@ async function main() {
       const raw = mongo.db('bench_raw').collection(`slots_${randomUUID().slice(0, 8)}`);
       await raw.createIndex({ resourceId: 1, slot: 1 }, { unique: true });
       const baseline = await measure(REQUESTS_PER_LEVEL, concurrency, async (i) => {
-        await raw.insertOne({ resourceId: `r${i % concurrency}`, slot: i, at: new Date() });
+        await raw.insertOne({ resourceId: `r${i % RESOURCES}`, slot: i, at: new Date() });
       });
       const booking = await measure(REQUESTS_PER_LEVEL, concurrency, async (i) => {
         const slot = Math.floor(i / concurrency);

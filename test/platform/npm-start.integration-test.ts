@@ -70,6 +70,14 @@ describe('npm start', () => {
       expect(ready.status).toBe('ready');
       expect(Date.now() - started).toBeLessThan(120_000);
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+      const events = (await (await fetch(`http://127.0.0.1:${port}/asyncapi.json`)).json()) as {
+        channels: object;
+      };
+      expect(Object.keys(events.channels)).toContain('booking.booking-events.v1');
+      const bookingApi = (await (await fetch(`http://127.0.0.1:${port}/booking/openapi.json`)).json()) as {
+        paths: object;
+      };
+      expect(Object.keys(bookingApi.paths)).toContain('/v1/bookings');
       const pids = jvmPids(output);
       expect(pids).toHaveLength(2);
       expect(pids.every(alive)).toBe(true);

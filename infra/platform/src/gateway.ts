@@ -1,4 +1,5 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import { asyncApiDocument } from '@labshare/contracts';
 
 export interface Upstream {
   name: string;
@@ -9,7 +10,7 @@ export interface Upstream {
 
 /**
  * The one origin (`http://localhost:8080`): routes each request by path prefix to the service
- * that owns it, and answers `/healthz` and `/readyz` for the whole platform.
+ * that owns it, and answers `/healthz`, `/readyz` and `/asyncapi.json` for the whole platform.
  */
 export function createGateway(upstreams: Upstream[], isDraining: () => boolean): http.Server {
   const route = (path: string) =>
@@ -19,11 +20,13 @@ export function createGateway(upstreams: Upstream[], isDraining: () => boolean):
       ),
     );
 
+  const eventsDocument = asyncApiDocument();
   return http.createServer((req, res) => {
     const path = req.url ?? '/';
     if (path === '/healthz') return json(res, 200, { status: 'ok' });
     if (path === '/readyz')
       return void readiness(upstreams, isDraining()).then(({ status, body }) => json(res, status, body));
+    if (path === '/asyncapi.json') return json(res, 200, eventsDocument);
     const serviceDoc = /^\/(\w+)\/openapi\.json$/.exec(path);
     const target = serviceDoc ? upstreams.find((u) => u.name === serviceDoc[1]) : route(path);
     if (!target) return problem(res, 404, 'not_found', `No service answers ${path}.`);

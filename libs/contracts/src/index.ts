@@ -5,3 +5,5 @@ export { money, instant, pageQuery, page, type Money } from './common';
 export * from './inventory';
 export * from './booking';
 export * from './access';
+export { eventCatalog, type CatalogEntry } from './event-catalog';
+export { asyncApiDocument } from './asyncapi';
