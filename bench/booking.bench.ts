@@ -60,24 +60,24 @@ async function main() {
     console.log(
       `\nbooking throughput (${REQUESTS_PER_LEVEL} requests per level; ratio = bookings / raw inserts)`,
     );
-    for (const concurrency of LEVELS) {
-      // One resource per client: measures the booking path, not contention on one calendar.
-      const resources = await Promise.all(
-        Array.from({ length: concurrency }, () => makeResource(h, provider)),
-      );
+    // 64 resources at every level: requests spread over calendars as real traffic does, so the
+    // levels differ in concurrency only (a long calendar is what the availability part measures).
+    const resources = await Promise.all(Array.from({ length: RESOURCES }, () => makeResource(h, provider)));
+    for (const [level, concurrency] of LEVELS.entries()) {
       const raw = mongo.db('bench_raw').collection(`slots_${randomUUID().slice(0, 8)}`);
       await raw.createIndex({ resourceId: 1, slot: 1 }, { unique: true });
       const baseline = await measure(REQUESTS_PER_LEVEL, concurrency, async (i) => {
         await raw.insertOne({ resourceId: `r${i % RESOURCES}`, slot: i, at: new Date() });
       });
       const booking = await measure(REQUESTS_PER_LEVEL, concurrency, async (i) => {
-        const slot = Math.floor(i / concurrency);
+        // Each level books a day of its own and each request a free 15-minute slot: successes only.
+        const slot = Math.floor(i / RESOURCES);
         const answer = await h.api('POST', '/v1/bookings', {
           token,
           body: {
-            resourceId: resources[i % concurrency]!.id,
-            start: at(1, 0, slot * 15),
-            end: at(1, 0, slot * 15 + 15),
+            resourceId: resources[i % RESOURCES]!.id,
+            start: at(1 + level, 0, slot * 15),
+            end: at(1 + level, 0, slot * 15 + 15),
           },
         });
         if (answer.status !== 201)
