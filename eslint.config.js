@@ -26,7 +26,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['services/*/src/domain/**/*.ts'],
+    // The availability engine (libs/availability) is domain code shared by booking and inventory.
+    files: ['services/*/src/domain/**/*.ts', 'libs/availability/src/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,5 +1,5 @@
 import { customerCategory, priceForMinutes, type OrgKind } from '@labshare/pricing';
-import { checkBooking, type Violation } from './availability';
+import { checkBooking, type Violation } from '@labshare/availability';
 import { occupies, type BookingState } from './booking-state';
 import { withinQuota } from './quota';
 import { blackoutIntervals, calendarSpec, type ResourceView } from './resource-view';

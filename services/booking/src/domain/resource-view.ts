@@ -1,5 +1,5 @@
 import type { Resource } from '@labshare/contracts';
-import type { Interval, ResourceCalendarSpec } from './availability';
+import type { Interval, ResourceCalendarSpec } from '@labshare/availability';
 
 /** What booking needs of a resource, from its read model of inventory's snapshots. */
 export type ResourceView = Resource;

@@ -1,6 +1,5 @@
 import type { ResourceSpec } from '@labshare/contracts';
 import type { FieldError } from '@labshare/errors';
-import { epochDayOf } from './opening-hours/civil-date';
 import { openingHoursProblems } from './opening-hours/opening-hours-rules';
 
 /**
@@ -16,7 +15,7 @@ export function resourceProblems(spec: ResourceSpec, now: Date): FieldError[] {
       message: `must not exceed policy.maxMinutes (${spec.policy.maxMinutes})`,
     });
   }
-  return [...problems, ...openingHoursProblems(spec.openingHours, epochDayOf(now))];
+  return [...problems, ...openingHoursProblems(spec.openingHours, spec.timezone, now)];
 }
 
 /** Names fields as the request does (`body.policy.minMinutes`). */

@@ -1,7 +1,7 @@
 import type { Principal } from '@labshare/auth';
 import type { Booking } from '@labshare/contracts';
 import { errors } from '@labshare/errors';
-import { expandSeries, SeriesRuleError, type Interval } from '../availability';
+import { expandSeries, SeriesRuleError, type Interval } from '@labshare/availability';
 import type { BookingState } from '../booking-state';
 import { toBookingDto } from '../booking-dto';
 import { evaluatePlacement, newBooking } from '../placement';

@@ -1,5 +1,5 @@
 import { errors } from '@labshare/errors';
-import { freeIntervals, slots } from '../availability';
+import { freeIntervals, slots } from '@labshare/availability';
 import { occupies } from '../booking-state';
 import { blackoutIntervals, calendarSpec, type ResourceView } from '../resource-view';
 import type { BookingDeps } from './booking-deps';

@@ -1,72 +1,68 @@
+import { assertRecurrenceRule, openingDates, RecurrenceRuleError } from '@labshare/availability';
 import type { OpeningWindow } from '@labshare/contracts';
 import type { FieldError } from '@labshare/errors';
-import { isoDate } from './civil-date';
-import { parseRecurrence, RecurrenceError, type Recurrence } from './recurrence-rule';
-import { selectedDays } from './recurrence-days';
 
-/** Overlaps are looked for over this many days from today: two years show every weekly, monthly and yearly pattern in use. */
+/** Overlaps are looked for over this many days from now: two years show every weekly, monthly and yearly pattern in use. */
 export const OVERLAP_CHECK_DAYS = 731;
+const DAY_MS = 86_400_000;
 
 interface CheckedWindow {
   index: number;
   window: OpeningWindow;
-  rule: Recurrence;
-  startMinute: number;
-  endMinute: number;
 }
 
-function minuteOfDay(wallClock: string): number {
-  const [hours = 0, minutes = 0] = wallClock.split(':').map(Number);
-  return hours * 60 + minutes;
-}
-
-/** Parses each window, naming the bad part of each one that cannot be used. */
+/**
+ * Checks each window, naming the bad part of each one that cannot be used. RRULEs are checked by the
+ * availability engine booking expands them with, so a rule accepted here is one booking understands.
+ * Start and end are `HH:MM` (checked by the schema), which order as text as the times they name.
+ */
 function checkWindows(windows: OpeningWindow[]): { checked: CheckedWindow[]; problems: FieldError[] } {
   const checked: CheckedWindow[] = [];
   const problems: FieldError[] = [];
   windows.forEach((window, index) => {
-    const startMinute = minuteOfDay(window.start);
-    const endMinute = minuteOfDay(window.end);
-    let rule: Recurrence | undefined;
+    let usable = true;
     try {
-      rule = parseRecurrence(window.rrule);
+      assertRecurrenceRule(window.rrule);
     } catch (error) {
-      if (!(error instanceof RecurrenceError)) throw error;
+      if (!(error instanceof RecurrenceRuleError)) throw error;
+      usable = false;
       problems.push({
         field: `openingHours.${index}.rrule`,
         message: `is not a usable RRULE: ${error.message}`,
       });
     }
-    if (endMinute <= startMinute) {
+    if (window.end <= window.start) {
       problems.push({ field: `openingHours.${index}.end`, message: `must be after start (${window.start})` });
-    } else if (rule) {
-      checked.push({ index, window, rule, startMinute, endMinute });
+    } else if (usable) {
+      checked.push({ index, window });
     }
   });
   return { checked, problems };
 }
 
 /**
- * Two windows overlap when their times of day overlap and their rules select a common local date
- * (windows are half-open, so 08:00–12:00 and 12:00–18:00 only touch).
+ * Two windows overlap when their times of day overlap and both open on a common local date of the
+ * next OVERLAP_CHECK_DAYS days (windows are half-open, so 08:00–12:00 and 12:00–18:00 only touch).
+ * The dates come from the availability engine, in the resource's zone, as booking will see them.
  */
-function overlapProblems(checked: CheckedWindow[], today: number): FieldError[] {
-  const days = new Map<number, Set<number>>();
-  const daysOf = (w: CheckedWindow) => {
-    let set = days.get(w.index);
-    if (!set) days.set(w.index, (set = new Set(selectedDays(w.rule, today, today + OVERLAP_CHECK_DAYS))));
+function overlapProblems(checked: CheckedWindow[], timezone: string, now: Date): FieldError[] {
+  const span = { start: now.getTime(), end: now.getTime() + OVERLAP_CHECK_DAYS * DAY_MS };
+  const dates = new Map<number, Set<string>>();
+  const datesOf = (w: CheckedWindow) => {
+    let set = dates.get(w.index);
+    if (!set) dates.set(w.index, (set = new Set(openingDates(timezone, w.window, span))));
     return set;
   };
   const problems: FieldError[] = [];
   for (const [j, later] of checked.entries()) {
     for (const earlier of checked.slice(0, j)) {
-      if (earlier.startMinute >= later.endMinute || later.startMinute >= earlier.endMinute) continue;
-      const shared = [...daysOf(later)].find((day) => daysOf(earlier).has(day));
+      const [a, b] = [earlier.window, later.window];
+      if (a.start >= b.end || b.start >= a.end) continue;
+      const shared = [...datesOf(later)].find((date) => datesOf(earlier).has(date));
       if (shared === undefined) continue;
-      const other = `openingHours.${earlier.index} (${earlier.window.start}–${earlier.window.end})`;
       problems.push({
         field: `openingHours.${later.index}`,
-        message: `overlaps ${other} on ${isoDate(shared)}`,
+        message: `overlaps openingHours.${earlier.index} (${a.start}–${a.end}) on ${shared}`,
       });
       break;
     }
@@ -74,8 +70,8 @@ function overlapProblems(checked: CheckedWindow[], today: number): FieldError[] 
   return problems;
 }
 
-/** Everything wrong with a list of opening windows; `today` is an epoch day (the clock is passed in). */
-export function openingHoursProblems(windows: OpeningWindow[], today: number): FieldError[] {
+/** Everything wrong with a resource's opening windows in its `timezone` (the clock is passed in). */
+export function openingHoursProblems(windows: OpeningWindow[], timezone: string, now: Date): FieldError[] {
   const { checked, problems } = checkWindows(windows);
-  return [...problems, ...overlapProblems(checked, today)];
+  return [...problems, ...overlapProblems(checked, timezone, now)];
 }

@@ -175,3 +175,8 @@ export function parseRecurrence(text: string): Recurrence {
   parsed.set(text, rule);
   return rule;
 }
+
+/** Throws a `RecurrenceRuleError` naming the first bad part unless `text` is in the supported subset. */
+export function assertRecurrenceRule(text: string): void {
+  parseRecurrence(text);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { daysBetween } from './recurrence-days';
-import { RecurrenceRuleError, parseRecurrence } from './recurrence-rule';
+import { RecurrenceRuleError, assertRecurrenceRule, parseRecurrence } from './recurrence-rule';
 
 const DAY_MS = 86_400_000;
 /** Local dates as epoch day numbers. */
@@ -134,5 +134,10 @@ describe('recurrence rules', () => {
   ])('when the rule is "%s", then it is refused naming %s', (rule, part) => {
     expect(() => parseRecurrence(rule)).toThrow(RecurrenceRuleError);
     expect(() => parseRecurrence(rule)).toThrow(expect.objectContaining({ part }));
+    expect(() => assertRecurrenceRule(rule)).toThrow(expect.objectContaining({ part }));
+  });
+
+  it('when a rule is in the subset, then assertRecurrenceRule accepts it', () => {
+    expect(() => assertRecurrenceRule('RRULE:freq=monthly;interval=2;byday=2TU,-1FR;wkst=SU')).not.toThrow();
   });
 });

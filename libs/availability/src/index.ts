@@ -14,11 +14,11 @@ export type {
   SlotsInput,
   Violation,
 } from './types';
-export { openingWindows } from './opening-windows';
+export { openingDates, openingWindows } from './opening-windows';
 export { freeIntervals } from './free-intervals';
 export { slots } from './slots';
 export { checkBooking } from './check-booking';
 export { peakConcurrency, fitsCapacity, usageSteps, type UsageStep } from './occupancy';
 export { expandSeries, SeriesRuleError } from './series';
-export { RecurrenceRuleError } from './recurrence-rule';
+export { assertRecurrenceRule, RecurrenceRuleError } from './recurrence-rule';
 export { calendarSpecErrors, type SpecError } from './spec-errors';

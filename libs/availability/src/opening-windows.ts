@@ -1,4 +1,4 @@
-import { clipIntervals, isEmpty, mergeIntervals } from './intervals';
+import { clipIntervals, isEmpty, mergeIntervals, overlaps } from './intervals';
 import { daysBetween } from './recurrence-days';
 import { parseRecurrence, withinUntil } from './recurrence-rule';
 import type { Interval, OpeningHoursRule, ResourceCalendarSpec } from './types';
@@ -30,7 +30,12 @@ export function parseWallClock(text: string): number {
   return hours * HOUR_MS + minutes * MINUTE_MS;
 }
 
-function windowsOfRule(zone: string, rule: OpeningHoursRule, range: Interval): Interval[] {
+/** The windows of `rule` that may reach into `range`, each with its local date, ascending. */
+function* datedWindows(
+  zone: string,
+  rule: OpeningHoursRule,
+  range: Interval,
+): Generator<{ day: number; window: Interval }> {
   const recurrence = parseRecurrence(rule.rrule);
   const startOffset = parseWallClock(rule.start);
   const endOffset = parseWallClock(rule.end);
@@ -38,17 +43,15 @@ function windowsOfRule(zone: string, rule: OpeningHoursRule, range: Interval): I
   // range starts. The day after the range's last date is kept in case a fall-back repeats midnight.
   const firstDay = dayOfWall(wallOf(zone, range.start));
   const lastDay = dayOfWall(wallOf(zone, range.end)) + 1;
-  const windows: Interval[] = [];
   for (const day of daysBetween(recurrence, OPENING_ANCHOR_DAY, firstDay, lastDay)) {
     const startWall = day * DAY_MS + startOffset;
     const window = {
       start: wallToInstant(zone, startWall),
       end: wallToInstant(zone, day * DAY_MS + endOffset),
     };
-    if (!withinUntil(recurrence.until, day, startWall, window.start)) break;
-    if (!isEmpty(window)) windows.push(window);
+    if (!withinUntil(recurrence.until, day, startWall, window.start)) return;
+    if (!isEmpty(window)) yield { day, window };
   }
-  return windows;
 }
 
 /** Opening windows of `spec` inside `range`: clipped, merged (touching windows fuse), sorted. */
@@ -56,6 +59,27 @@ export function openingWindows(spec: ResourceCalendarSpec, range: Interval): Int
   if (isEmpty(range)) return [];
   const rules = spec.openingHours ?? [];
   if (rules.length === 0) return [{ start: range.start, end: range.end }];
-  const windows = rules.flatMap((rule) => windowsOfRule(spec.timezone, rule, range));
+  const windows = rules.flatMap((rule) => [...datedWindows(spec.timezone, rule, range)].map((w) => w.window));
   return mergeIntervals(clipIntervals(windows, range));
+}
+
+/**
+ * The local dates (`YYYY-MM-DD`, ascending) on which `rule` opens a window in `timezone` that
+ * overlaps `range`: the dates behind `openingWindows({ timezone, openingHours: [rule] }, range)`.
+ * Dates whose window vanishes in a DST gap, or starts after UNTIL, are not among them. Meant for
+ * checks over a bounded span, e.g. whether two rules with overlapping times share a date. Throws
+ * `RecurrenceRuleError` for a rule outside the subset and `RangeError` for an unknown zone or a
+ * malformed `HH:MM`.
+ */
+export function openingDates(timezone: string, rule: OpeningHoursRule, range: Interval): string[] {
+  const dates: string[] = [];
+  for (const { day, window } of datedWindows(timezone, rule, range)) {
+    if (overlaps(window, range)) dates.push(isoDateOf(day));
+  }
+  return dates;
+}
+
+/** Local date (epoch day number) → `YYYY-MM-DD`. */
+function isoDateOf(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
