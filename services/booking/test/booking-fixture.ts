@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import {
   newEvent,
   orgEventTypes,
+  policyDefaults,
   resourceEventTypes,
   topics,
   type Org,
@@ -118,21 +119,8 @@ export function resourceSnapshot(owner: { id: string }, overrides: Partial<Resou
     timezone: 'Asia/Shanghai',
     shared: true,
     openingHours: [],
-    policy: {
-      slotMinutes: 15,
-      minMinutes: 15,
-      maxMinutes: 480,
-      leadMinutes: 0,
-      horizonDays: 365,
-      bufferMinutes: 0,
-      approval: 'none',
-      freeCancelMinutes: 1440,
-      lateCancelFeePercent: 50,
-      noShowGraceMinutes: 15,
-      noShowFeePercent: 100,
-      passEarlyMinutes: 10,
-      billing: 'booked',
-    },
+    // The contract's defaults, on a finer grid, with a year of horizon.
+    policy: { ...policyDefaults, slotMinutes: 15, minMinutes: 15, horizonDays: 365 },
     rates: {
       currency: 'CNY',
       perHour: {

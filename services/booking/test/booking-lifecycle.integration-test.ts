@@ -133,7 +133,7 @@ describe('booking lifecycle through the HTTP API', () => {
     const resource = await makeResource(h, provider);
     const soon = await h.api('POST', '/v1/bookings', {
       token: consumer.booker(),
-      body: { resourceId: resource.id, start: at(0, 23, 45), end: at(1, 0, 45) },
+      body: { resourceId: resource.id, start: inHours(2), end: inHours(3) },
     });
     const cancelled = await h.api('POST', `/v1/bookings/${soon.body.id}/cancel`, {
       token: consumer.booker(),
@@ -294,3 +294,9 @@ describe('booking lifecycle through the HTTP API', () => {
     expect(theirs.body.items).toHaveLength(0);
   });
 });
+
+/** A grid-aligned instant about `hours` from now (inside a 24-hour free-cancel window, whatever the time of day). */
+function inHours(hours: number): string {
+  const quarter = 15 * 60_000;
+  return new Date(Math.ceil(Date.now() / quarter) * quarter + hours * 3_600_000).toISOString();
+}

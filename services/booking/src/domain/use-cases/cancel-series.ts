@@ -4,11 +4,10 @@ import { errors } from '@labshare/errors';
 import { occupies } from '../booking-state';
 import { toBookingDto } from '../booking-dto';
 import { cancel } from '../booking-transitions';
-import { applyChanges } from '../waitlist';
 import { assertMayCancel } from './access-rules';
 import type { BookingDeps } from './booking-deps';
-import { bookingEvent } from './booking-events';
 import { changeCalendar } from './change-calendar';
+import { changeWithOffers } from './change-with-offers';
 import { resourceOrNotFound } from './requester';
 
 /** Cancels every live occurrence of a series, or those starting at or after `from`, in one write. */
@@ -30,20 +29,14 @@ export async function cancelSeries(
     const changes = members
       .filter((b) => occupies(b) && (from === undefined || b.start >= from.getTime()))
       .map((b) => cancel(b, resource, 'series cancelled', now));
-    const applied = applyChanges({
-      ...calendar,
-      changes,
-      resource,
-      now,
-      offerMs: deps.offerMs,
-      newId: deps.newId,
-    });
-    const events = [
-      ...changes.map((b) => bookingEvent('cancelled', b, now)),
-      ...applied.offers.map((b) => bookingEvent('created', b, now)),
-    ];
     return {
-      change: { put: applied.put, waitlist: applied.entries, events },
+      change: changeWithOffers(
+        deps,
+        calendar,
+        resource,
+        now,
+        changes.map((booking) => ({ booking, event: 'cancelled' as const })),
+      ),
       result: { id: seriesId, cancelled: changes.map(toBookingDto) },
     };
   });

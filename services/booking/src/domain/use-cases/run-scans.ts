@@ -1,10 +1,9 @@
 import type { BookingState } from '../booking-state';
 import { expire, recordNoShow } from '../booking-transitions';
 import type { ResourceView } from '../resource-view';
-import { applyChanges } from '../waitlist';
 import type { BookingDeps } from './booking-deps';
-import { bookingEvent } from './booking-events';
 import { changeCalendar } from './change-calendar';
+import { changeWithOffers } from './change-with-offers';
 
 /**
  * The scheduled scan: holds (and waitlist offers) past their expiry become `expired`; confirmed
@@ -19,20 +18,17 @@ export async function runScans(deps: BookingDeps): Promise<{ expired: number; no
     const done = await changeCalendar(deps, resourceId, (calendar) => {
       const now = deps.clock().getTime();
       const changes = calendar.bookings.flatMap((b) => dueTransition(b, resource, now) ?? []);
-      const applied = applyChanges({
-        ...calendar,
-        changes,
-        resource,
-        now,
-        offerMs: deps.offerMs,
-        newId: deps.newId,
-      });
-      const events = [
-        ...changes.map((b) => bookingEvent(b.status === 'expired' ? 'expired' : 'noShow', b, now)),
-        ...applied.offers.map((b) => bookingEvent('created', b, now)),
-      ];
       return {
-        change: { put: applied.put, waitlist: applied.entries, events },
+        change: changeWithOffers(
+          deps,
+          calendar,
+          resource,
+          now,
+          changes.map((booking) => ({
+            booking,
+            event: booking.status === 'expired' ? ('expired' as const) : ('noShow' as const),
+          })),
+        ),
         result: {
           expired: changes.filter((b) => b.status === 'expired').length,
           noShows: changes.filter((b) => b.status === 'no_show').length,

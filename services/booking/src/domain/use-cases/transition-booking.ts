@@ -4,10 +4,9 @@ import { errors } from '@labshare/errors';
 import type { BookingState } from '../booking-state';
 import { toBookingDto } from '../booking-dto';
 import type { ResourceView } from '../resource-view';
-import { applyChanges } from '../waitlist';
 import type { BookingDeps } from './booking-deps';
-import { bookingEvent } from './booking-events';
 import { changeCalendar } from './change-calendar';
+import { changeWithOffers } from './change-with-offers';
 import { visibleBooking } from './get-booking';
 import { resourceOrNotFound } from './requester';
 
@@ -37,23 +36,8 @@ export async function transitionBooking(
     const current = calendar.bookings.find((b) => b.id === bookingId);
     if (!current) throw errors.notFound(`Booking ${bookingId}`);
     const next = transition.apply(current, resource, now);
-    const applied = applyChanges({
-      ...calendar,
-      changes: [next],
-      resource,
-      now,
-      offerMs: deps.offerMs,
-      newId: deps.newId,
-    });
     return {
-      change: {
-        put: applied.put,
-        waitlist: applied.entries,
-        events: [
-          bookingEvent(transition.event, next, now),
-          ...applied.offers.map((b) => bookingEvent('created', b, now)),
-        ],
-      },
+      change: changeWithOffers(deps, calendar, resource, now, [{ booking: next, event: transition.event }]),
       result: toBookingDto(next),
     };
   });

@@ -3,10 +3,11 @@ import { errors } from '@labshare/errors';
 import type { WaitEntry } from '../booking-state';
 import { cancel } from '../booking-transitions';
 import { evaluatePlacement } from '../placement';
-import { applyChanges, offerFreedUnits } from '../waitlist';
+import { offerFreedUnits } from '../waitlist';
 import type { BookingDeps } from './booking-deps';
 import { bookingEvent } from './booking-events';
 import { changeCalendar } from './change-calendar';
+import { changeWithOffers } from './change-with-offers';
 import { placementFor, requesterOf, resourceOrNotFound } from './requester';
 
 export interface WaitlistEntryView {
@@ -139,25 +140,12 @@ export async function leaveWaitlist(
     const left: WaitEntry = { ...entry, status: 'cancelled' };
     const waitlist = calendar.waitlist.map((e) => (e.id === entryId ? left : e));
     const hold = calendar.bookings.find((b) => b.id === entry.bookingId && b.status === 'held');
-    const changes = hold ? [cancel(hold, resource, 'left the waitlist', now)] : [];
-    const applied = applyChanges({
-      bookings: calendar.bookings,
-      waitlist,
-      changes,
-      resource,
-      now,
-      offerMs: deps.offerMs,
-      newId: deps.newId,
-    });
+    const changes = hold
+      ? [{ booking: cancel(hold, resource, 'left the waitlist', now), event: 'cancelled' as const }]
+      : [];
+    const change = changeWithOffers(deps, calendar, resource, now, changes, waitlist);
     return {
-      change: {
-        put: applied.put,
-        waitlist: [left, ...applied.entries.filter((e) => e.id !== entryId)],
-        events: [
-          ...changes.map((b) => bookingEvent('cancelled', b, now)),
-          ...applied.offers.map((b) => bookingEvent('created', b, now)),
-        ],
-      },
+      change: { ...change, waitlist: [left, ...change.waitlist.filter((e) => e.id !== entryId)] },
       result: toEntryView(left),
     };
   });
