@@ -267,6 +267,33 @@ describe('booking lifecycle through the HTTP API', () => {
     }
   });
 
+  it('when a consumer org reaches the weekly quota, then one more booking that week is refused with quota_exceeded', async () => {
+    const resource = await makeResource(h, provider, { quota: { hoursPerWeek: 2 } });
+    const quotaUser = await makeOrg(h, 'enterprise');
+    // Two hours on a Wednesday of a week 3 weeks ahead (Asia/Shanghai weeks start on Monday).
+    const wednesday = nextWeekday(3, 21);
+    const book = (hour: number) =>
+      h.api('POST', '/v1/bookings', {
+        token: quotaUser.booker(),
+        body: {
+          resourceId: resource.id,
+          start: shanghai(wednesday, hour),
+          end: shanghai(wednesday, hour + 1),
+        },
+      });
+    expect((await book(9)).status).toBe(201);
+    expect((await book(10)).status).toBe(201);
+    const third = await book(11);
+    expect(third.status).toBe(422);
+    expect(third.body.violations).toEqual(['quota_exceeded']);
+    // Another org has its own quota.
+    const other = await h.api('POST', '/v1/bookings', {
+      token: consumer.booker(),
+      body: { resourceId: resource.id, start: shanghai(wednesday, 11), end: shanghai(wednesday, 12) },
+    });
+    expect(other.status).toBe(201);
+  });
+
   it('when listing, then a booker sees its org only and pages follow the cursor', async () => {
     const resource = await makeResource(h, provider, { capacity: 5 });
     for (let i = 0; i < 5; i++) {
@@ -299,4 +326,15 @@ describe('booking lifecycle through the HTTP API', () => {
 function inHours(hours: number): string {
   const quarter = 15 * 60_000;
   return new Date(Math.ceil(Date.now() / quarter) * quarter + hours * 3_600_000).toISOString();
+}
+
+/** The local date (YYYY-MM-DD, Asia/Shanghai) of the first `weekday` (1 = Monday) at least `days` ahead. */
+function nextWeekday(weekday: number, days: number): string {
+  const date = new Date(Date.now() + days * 86_400_000 + 8 * 3_600_000);
+  while (((date.getUTCDay() + 6) % 7) + 1 !== weekday) date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+function shanghai(date: string, hour: number): string {
+  return new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+08:00`).toISOString();
 }
