@@ -12,6 +12,10 @@ export const bookingConfigSchema = platformEnv.extend({
   MAX_SERIES_OCCURRENCES: env.int(200, 1),
   /** Expires holds and offers, records no-shows; seconds field allowed. */
   BOOKING_SCAN_CRON: env.cron('*/30 * * * * *'),
+  /** Moves bookings that ended more than BOOKING_RETENTION_DAYS ago out of the calendar documents. */
+  BOOKING_PRUNE_CRON: env.cron('0 17 3 * * *'),
+  /** Longer than any quota period (a month), so quotas still see every booking they count. */
+  BOOKING_RETENTION_DAYS: env.int(40, 32),
 });
 
 export type BookingConfig = ReturnType<typeof loadBookingConfig>;

@@ -15,6 +15,7 @@ import { addAvailabilityRoutes } from './entry-points/http/availability.routes';
 import { addBookingRoutes } from './entry-points/http/booking.routes';
 import { addSeriesAndWaitlistRoutes } from './entry-points/http/series-waitlist.routes';
 import { bookingScanJob } from './entry-points/jobs/booking-scan.job';
+import { calendarPruneJob } from './entry-points/jobs/calendar-prune.job';
 import { bookingConsumers } from './entry-points/messaging/booking-consumers';
 import { loadBookingConfig, type BookingConfig } from './config';
 
@@ -52,7 +53,10 @@ function build(config: BookingConfig, service: ServiceDeps) {
     routes,
     outboxSources: [calendars.outboxSource],
     consumers: bookingConsumers({ deps, resources, orgs, qualifications, projection }),
-    jobs: [bookingScanJob(deps, config.BOOKING_SCAN_CRON)],
+    jobs: [
+      bookingScanJob(deps, config.BOOKING_SCAN_CRON),
+      calendarPruneJob(deps, config.BOOKING_PRUNE_CRON, config.BOOKING_RETENTION_DAYS),
+    ],
     ensureIndexes: async () => {
       await calendars.ensureIndexes();
       await projection.ensureIndexes();

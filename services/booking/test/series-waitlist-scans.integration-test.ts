@@ -1,3 +1,4 @@
+import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newEvent, qualificationEventTypes, sessionEventTypes, topics } from '@labshare/contracts';
 import { waitFor } from '@labshare/testkit';
@@ -183,6 +184,35 @@ describe('series, waitlist, scans, calendar feed and qualifications', () => {
     expect(booked.body.status).toBe('confirmed');
   });
 
+  it('when bookings ended longer ago than the retention, then the prune job moves them out of the calendar and they stay readable', async () => {
+    const resource = await makeResource(h, provider);
+    const old = await h.api('POST', '/v1/bookings', {
+      token: consumer.booker(),
+      body: { resourceId: resource.id, start: at(1, 1), end: at(1, 2) },
+    });
+    const recent = await h.api('POST', '/v1/bookings', {
+      token: consumer.booker(),
+      body: { resourceId: resource.id, start: at(30, 1), end: at(30, 2) },
+    });
+    // 45 days on: the first ended 44 days ago (> 40), the second 15 days ago.
+    await runJobAt(h, 'calendar-prune', new Date(Date.now() + 45 * 86_400_000));
+    const client = await MongoClient.connect(h.env.MONGO_URL!);
+    try {
+      const calendar = await client
+        .db(`${h.env.MONGO_DB_PREFIX}booking`)
+        .collection<{ _id: string; bookings: { id: string }[] }>('calendars')
+        .findOne({ _id: resource.id });
+      expect(calendar?.bookings.map((b) => b.id)).toEqual([recent.body.id]);
+    } finally {
+      await client.close();
+    }
+    const stillThere = await h.api('GET', `/v1/bookings/${old.body.id}`, { token: consumer.booker() });
+    expect(stillThere.status).toBe(200);
+    expect(stillThere.body.status).toBe('confirmed');
+    const listed = await h.api('GET', `/v1/bookings?resourceId=${resource.id}`, { token: admin });
+    expect(listed.body.items.map((b: { id: string }) => b.id)).toEqual([old.body.id, recent.body.id]);
+  });
+
   it('when the calendar feed is fetched, then it is RFC 5545 with cancelled bookings marked cancelled', async () => {
     const resource = await makeResource(h, provider);
     const kept = await h.api('POST', '/v1/bookings', {
@@ -209,10 +239,14 @@ describe('series, waitlist, scans, calendar feed and qualifications', () => {
 });
 
 /** Runs the booking scan (the real job, under its lease) as if the service's clock read `now`. */
-async function runScanAt(h: BookingHarness, now: Date): Promise<void> {
+function runScanAt(h: BookingHarness, now: Date): Promise<void> {
+  return runJobAt(h, 'booking-scan', now);
+}
+
+async function runJobAt(h: BookingHarness, job: string, now: Date): Promise<void> {
   h.clock.offsetMs = now.getTime() - Date.now();
   try {
-    await h.services[0]!.scheduler.runNow('booking-scan');
+    await h.services[0]!.scheduler.runNow(job);
   } finally {
     h.clock.offsetMs = 0;
   }

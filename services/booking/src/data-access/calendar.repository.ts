@@ -57,15 +57,18 @@ export class CalendarRepository implements CalendarStore {
   }
 
   async commit(calendar: Calendar, change: CalendarChange): Promise<boolean> {
+    const dropped = new Set([...(change.drop?.bookings ?? []), ...(change.drop?.entries ?? [])]);
     const bookings = placements(
       calendar.bookings.map(toStoredBooking),
       change.put.map(toStoredBooking),
       'bookings',
+      dropped,
     );
     const waitlist = placements(
       calendar.waitlist.map(toStoredEntry),
       change.waitlist.map(toStoredEntry),
       'waitlist',
+      dropped,
     );
     if (calendar.version === 0)
       return this.create(calendar.resourceId, bookings.appended, waitlist.appended, change);
@@ -117,6 +120,14 @@ export class CalendarRepository implements CalendarStore {
     }));
   }
 
+  async withFinishedBefore(cutoff: number): Promise<string[]> {
+    const before = new Date(cutoff);
+    const docs = await this.model
+      .find({ $or: [{ 'bookings.end': { $lt: before } }, { 'waitlist.end': { $lt: before } }] }, { _id: 1 })
+      .lean<{ _id: string }[]>();
+    return docs.map((d) => d._id);
+  }
+
   async dueForScan(now: number): Promise<string[]> {
     const at = new Date(now);
     const docs = await this.model
@@ -163,9 +174,15 @@ export class CalendarRepository implements CalendarStore {
 /**
  * Where each put item goes: revised items replace their array slot (`field.i`, safe because the
  * write is conditional on the version the indexes were read at), new ones are appended. MongoDB
- * refuses `$set: { 'a.3' }` beside `$push: { a }`, so when both happen the whole array is set.
+ * refuses `$set: { 'a.3' }` beside `$push: { a }`, so when both happen, or items are dropped, the
+ * whole array is set.
  */
-function placements<T extends { id: string }>(current: T[], put: T[], field: string) {
+function placements<T extends { id: string }>(current: T[], put: T[], field: string, dropped: Set<string>) {
+  if (current.some((c) => dropped.has(c.id))) {
+    const kept = current.filter((c) => !dropped.has(c.id)).map((c) => put.find((p) => p.id === c.id) ?? c);
+    const added = put.filter((p) => !current.some((c) => c.id === p.id));
+    return { set: { [field]: [...kept, ...added] }, appended: [] };
+  }
   const set: Record<string, unknown> = {};
   const appended: T[] = [];
   for (const item of put) {

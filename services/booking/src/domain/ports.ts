@@ -7,6 +7,8 @@ export interface CalendarChange {
   put: BookingState[];
   waitlist: WaitEntry[];
   events: { topic: string; event: EventEnvelope }[];
+  /** Ids of finished bookings and waitlist entries to move out of the calendar (they stay in the projection). */
+  drop?: { bookings: string[]; entries: string[] };
 }
 
 export interface CalendarStore {
@@ -19,6 +21,8 @@ export interface CalendarStore {
   resourceIdOfSeries(seriesId: string): Promise<string | undefined>;
   /** Calendars with waitlist entries of `orgId` (as requester) or, with `asProvider`, on its resources. */
   waitlistsOf(filter: { resourceId?: string; orgId?: string }): Promise<Calendar[]>;
+  /** Resources whose calendars still hold a booking or waitlist entry that ended before `cutoff`. */
+  withFinishedBefore(cutoff: number): Promise<string[]>;
   /** Resources whose calendars hold an expired hold, or a confirmed booking started without check-in. */
   dueForScan(now: number): Promise<string[]>;
 }

@@ -19,7 +19,7 @@ export async function changeCalendar<T>(
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const calendar = await deps.calendars.load(resourceId);
     const { change, result } = decide(calendar);
-    if (change.put.length === 0 && change.waitlist.length === 0) return result;
+    if (change.put.length === 0 && change.waitlist.length === 0 && !change.drop) return result;
     if (await deps.calendars.commit(calendar, change)) {
       // The projection is also kept by a consumer of our own events; writing it here makes a
       // booking readable the moment its 201 is returned.
