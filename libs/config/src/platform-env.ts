@@ -7,6 +7,8 @@ import { env } from './env-fields';
  */
 export const platformEnv = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  /** Interface the HTTP servers bind: loopback by default, `0.0.0.0` in a container. */
+  HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MONGO_URL: env.mongoUrl(),
   /** Each service keeps its data in the database `<prefix><service>` (data ownership); test runs use their own prefix. */

@@ -58,7 +58,7 @@ export interface RunningService {
 /**
  * Starts one service: MongoDB (its own database), topics, consumers, the outbox relay, scheduled
  * scans and HTTP. `stop()` undoes it in reverse: stop taking requests and let in-flight ones finish,
- * stop scans and consumers, relay what is left, disconnect.
+ * stop scans, consumers and the relay (events not yet relayed wait in their outboxes), disconnect.
  */
 export async function startService(definition: ServiceDefinition): Promise<RunningService> {
   const { config, name } = definition;
@@ -125,7 +125,7 @@ export async function startService(definition: ServiceDefinition): Promise<Runni
   await Promise.all(consumers.map((c) => c.start()));
   relay.start();
   scheduler.start();
-  const http = await startHttpServer(app, config.PORT);
+  const http = await startHttpServer(app, config.PORT, config.HOST);
   logger.info({ url: http.url }, `${name} started`);
 
   return {
@@ -134,7 +134,7 @@ export async function startService(definition: ServiceDefinition): Promise<Runni
     port: http.port,
     logger,
     parts,
-    relay: relay,
+    relay,
     scheduler,
     async stop() {
       draining = true;
