@@ -64,11 +64,15 @@ export async function messagingHarness(infra: { mongoUrl: string; kafkaBrokers: 
   };
 }
 
+/**
+ * An increment event. 64 keys spread over the partitions: with a handful of keys, all of them would
+ * now and then hash to one replica's partitions (7 keys: ~6% of runs), starving the other.
+ */
 export function incremented(counterId: string, n: number): EventEnvelope {
   return newEvent({
     source: 'labshare/test',
     type: 'counter.incremented.v1',
-    subject: `${counterId}-${n % 7}`,
+    subject: `${counterId}-${n % 64}`,
     data: { counterId, n },
     time: new Date(),
   });
