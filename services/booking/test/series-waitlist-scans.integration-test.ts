@@ -7,6 +7,7 @@ import {
   at,
   makeOrg,
   makeResource,
+  resourceSnapshot,
   startBookingService,
   type BookingHarness,
   type TestOrg,
@@ -25,24 +26,31 @@ describe('series, waitlist, scans, calendar feed and qualifications', () => {
   afterAll(() => h?.stop());
 
   it('when a weekly series runs across a DST change, then 09:00 local stays 09:00 local', async () => {
-    const resource = await makeResource(h, provider, { timezone: 'Europe/Berlin' });
-    // 2027-03-16 is a Tuesday in CET (+01:00); Berlin moves to CEST (+02:00) on 2027-03-28.
+    const resource = await makeResource(h, provider, {
+      timezone: 'Europe/Berlin',
+      policy: { ...resourceSnapshot(provider).policy, horizonDays: 800 },
+    });
+    // Berlin moves from CET (+01:00) to CEST (+02:00) on the last Sunday of March: start on the
+    // Tuesday twelve days before the next such Sunday, so two occurrences fall on each side.
+    const dstSunday = nextSpringForward();
+    const day = (offsetDays: number) =>
+      new Date(dstSunday.getTime() + offsetDays * 86_400_000).toISOString().slice(0, 10);
     const answer = await h.api('POST', '/v1/series', {
       token: consumer.booker(),
       body: {
         resourceId: resource.id,
-        start: '2027-03-16T09:00:00+01:00',
-        end: '2027-03-16T11:00:00+01:00',
+        start: `${day(-12)}T09:00:00+01:00`,
+        end: `${day(-12)}T11:00:00+01:00`,
         rrule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=4',
         onConflict: 'fail',
       },
     });
     expect(answer.status).toBe(201);
     expect(answer.body.bookings.map((b: { start: string }) => b.start)).toEqual([
-      '2027-03-16T08:00:00.000Z',
-      '2027-03-23T08:00:00.000Z',
-      '2027-03-30T07:00:00.000Z',
-      '2027-04-06T07:00:00.000Z',
+      `${day(-12)}T08:00:00.000Z`,
+      `${day(-5)}T08:00:00.000Z`,
+      `${day(2)}T07:00:00.000Z`,
+      `${day(9)}T07:00:00.000Z`,
     ]);
     expect(answer.body.skipped).toEqual([]);
   });
@@ -249,5 +257,14 @@ async function runJobAt(h: BookingHarness, job: string, now: Date): Promise<void
     await h.services[0]!.scheduler.runNow(job);
   } finally {
     h.clock.offsetMs = 0;
+  }
+}
+
+/** The last Sunday of March (Europe's spring-forward day) at least 30 days from now, at 00:00 UTC. */
+function nextSpringForward(): Date {
+  for (let year = new Date().getUTCFullYear(); ; year++) {
+    const sunday = new Date(Date.UTC(year, 2, 31));
+    sunday.setUTCDate(31 - sunday.getUTCDay());
+    if (sunday.getTime() > Date.now() + 30 * 86_400_000) return sunday;
   }
 }
