@@ -55,8 +55,11 @@ describe('inventory → booking', () => {
       },
     });
     expect(created.status).toBe(201);
-    const start = new Date(Date.UTC(2027, 0, 5, 2)).toISOString();
-    const end = new Date(Date.UTC(2027, 0, 5, 3)).toISOString();
+    // A week ahead at 02:00 UTC: inside the default 90-day horizon whenever the test runs.
+    const day = new Date(Date.now() + 7 * 86_400_000);
+    day.setUTCHours(2, 0, 0, 0);
+    const start = day.toISOString();
+    const end = new Date(day.getTime() + 3_600_000).toISOString();
     // Straight after the 201: booking reads the resource through inventory if its events lag.
     const booked = await bkg('POST', '/v1/bookings', {
       token: booker,
