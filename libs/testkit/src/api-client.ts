@@ -1,4 +1,8 @@
-/** A tiny JSON client for tests that go through the real HTTP API. */
+/**
+ * A tiny JSON client for tests that go through the real HTTP API. An object body is sent as JSON; a
+ * string body is sent as it is (CSV, or deliberately broken JSON), with whatever content type the
+ * caller's headers name.
+ */
 export function apiClient(baseUrl: string) {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests assert on bodies rather than type them
   return async function call<T = any>(
@@ -6,14 +10,17 @@ export function apiClient(baseUrl: string) {
     path: string,
     options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
   ): Promise<{ status: number; body: T; headers: Headers }> {
+    const isJson = options.body !== undefined && typeof options.body !== 'string';
     const response = await fetch(new URL(path, baseUrl), {
       method,
       headers: {
-        ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(isJson ? { 'content-type': 'application/json' } : {}),
         ...(options.token ? { authorization: options.token } : {}),
         ...options.headers,
       },
-      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(options.body !== undefined
+        ? { body: isJson ? JSON.stringify(options.body) : String(options.body) }
+        : {}),
     });
     const text = await response.text();
     let body: unknown = text;

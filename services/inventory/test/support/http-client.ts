@@ -1,3 +1,5 @@
+import { apiClient } from '@labshare/testkit';
+
 export interface Reply {
   status: number;
   contentType: string;
@@ -12,23 +14,15 @@ interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-/** Small fetch wrapper: `http.as(token).post(path, body)`. A string body is sent as is. */
+/** `http.as(token).post(path, body)` over the shared test client, answering with the content type. */
 export function httpClient(baseUrl: string) {
+  const call = apiClient(baseUrl);
   async function send(method: string, path: string, options: RequestOptions = {}): Promise<Reply> {
-    const headers: Record<string, string> = { ...options.headers };
-    if (options.token) headers.authorization = options.token;
-    let body: string | undefined;
-    if (typeof options.body === 'string') body = options.body;
-    else if (options.body !== undefined) {
-      body = JSON.stringify(options.body);
-      headers['content-type'] ??= 'application/json';
-    }
-    const response = await fetch(new URL(path, baseUrl), { method, headers, body });
-    const text = await response.text();
+    const answer = await call(method, path, options);
     return {
-      status: response.status,
-      contentType: response.headers.get('content-type') ?? '',
-      body: text ? JSON.parse(text) : undefined,
+      status: answer.status,
+      contentType: answer.headers.get('content-type') ?? '',
+      body: answer.body,
     };
   }
   const as = (token?: string, headers?: Record<string, string>) => ({
