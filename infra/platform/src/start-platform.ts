@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { env, loadConfig } from '@labshare/config';
 import { provideInfrastructure } from '@labshare/local-infra';
-import { runUntilSignal, type RunningService } from '@labshare/runtime';
+import { createLogger } from '@labshare/logging';
+import { runUntilStopped, type RunningService } from '@labshare/runtime';
 import * as access from '@labshare/access';
 import * as billing from '@labshare/billing';
 import * as booking from '@labshare/booking';
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
     await infra.stop();
     log('stopped');
   };
-  runUntilSignal(stop, { timeoutMs: 15_000, log });
+  runUntilStopped(stop, { timeoutMs: 15_000, logger: createLogger({ service: 'platform' }) });
 
   // In the direction data flows, one after the other: no two services race to create a shared topic.
   services.push(await inventory.start(inventory.loadConfig(serviceEnv)));

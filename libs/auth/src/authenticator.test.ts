@@ -1,7 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { describe, expect, it } from 'vitest';
-import { Authenticator, hasRole } from './index';
+import { hasRole } from '@labshare/contracts';
+import { Authenticator } from './index';
 
 const secret = 'a-test-secret-of-enough-length';
 const claims = { sub: 'u1', org: 'org-1', roles: ['booker'] };

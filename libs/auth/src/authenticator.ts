@@ -1,7 +1,7 @@
 import jwt, { type Algorithm, type JwtPayload } from 'jsonwebtoken';
 import { JwksClient } from 'jwks-rsa';
 import { errors } from '@labshare/errors';
-import { roles, type Principal, type Role } from './principal';
+import { roles, type Principal, type Role } from '@labshare/contracts';
 
 export interface AuthOptions {
   jwtSecret?: string;

@@ -1,2 +1,1 @@
 export { Authenticator, type AuthOptions } from './authenticator';
-export { type Principal, type Role, roles, hasRole, isAdmin } from './principal';

@@ -31,6 +31,12 @@ export const platformEnv = z.object({
   AUTH_ISSUER: z.string().optional(),
   AUTH_AUDIENCE: z.string().optional(),
   OUTBOX_POLL_MS: env.int(250, 10),
+  /**
+   * How long a request may wait for another service's record that is still on its way to this
+   * service's read model (created a moment ago): it makes a record usable everywhere as soon as its
+   * owner answered 201, without calling the owner back. An unknown id costs this wait before its 404.
+   */
+  READ_MODEL_WAIT_MS: env.int(2000, 0),
   SHUTDOWN_TIMEOUT_MS: env.int(10_000, 100),
 });
 

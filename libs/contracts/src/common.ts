@@ -28,3 +28,6 @@ export const pageQuery = z.object({
 export function page<T extends z.ZodTypeAny>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }
+
+/** `/:id` path parameters. */
+export const idParams = z.object({ id: z.string().min(1).max(100) });

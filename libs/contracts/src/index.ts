@@ -1,7 +1,8 @@
 export { z } from './zod';
+export { roles, hasRole, isAdmin, type Role, type Principal } from './principal';
 export { eventEnvelope, newEvent, type EventEnvelope, type NewEventInput } from './event-envelope';
 export { topics, deadLetterTopic, type TopicName } from './topics';
-export { money, instant, pageQuery, page, type Money } from './common';
+export { money, instant, pageQuery, page, idParams, type Money } from './common';
 export * from './inventory';
 export * from './booking';
 export * from './access';

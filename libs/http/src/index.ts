@@ -2,5 +2,7 @@ export { createHttpApp, type HttpAppOptions, type ReadinessCheck } from './creat
 export { startHttpServer, type RunningHttpServer } from './http-server';
 export { RouteTable, type RouteDefinition, type RouteContext } from './route-table';
 export { parseInput } from './parse-input';
-export { encodeCursor, decodeCursor } from './cursor';
+export { cursorCodec, type CursorCodec } from './cursor';
+export { requestScope } from './request-scope';
+export { ServiceClient, type ServiceClientOptions } from './service-client';
 export { IdempotencyGuard, type IdempotencyStore, type StoredResponse } from './idempotency';

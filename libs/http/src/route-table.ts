@@ -1,20 +1,21 @@
 import { OpenAPIRegistry, OpenApiGeneratorV3 } from '@asteasolutions/zod-to-openapi';
 import type { Express, Request, Response } from 'express';
 import { z } from 'zod';
-import { hasRole, type Authenticator, type Principal, type Role } from '@labshare/auth';
+import type { Authenticator } from '@labshare/auth';
+import { hasRole, type Principal, type Role } from '@labshare/contracts';
 import { errors } from '@labshare/errors';
 import type { IdempotencyGuard } from './idempotency';
 import { parseInput } from './parse-input';
+import { requestScope } from './request-scope';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
+/** What a handler gets: validated input and the caller. Transport details stay in this file. */
 export interface RouteContext<B, Q, P> {
   body: B;
   query: Q;
   params: P;
   principal: Principal;
-  req: Request;
-  res: Response;
 }
 
 export interface RouteDefinition<B extends z.ZodTypeAny, Q extends z.ZodTypeAny, P extends z.ZodTypeAny> {
@@ -28,6 +29,7 @@ export interface RouteDefinition<B extends z.ZodTypeAny, Q extends z.ZodTypeAny,
   body?: B;
   query?: Q;
   params?: P;
+  /** A handler returning a string with a `contentType` here is sent as that text (CSV, iCalendar). */
   response: { status: number; schema?: z.ZodTypeAny; contentType?: string; description?: string };
   /** Accepts `Idempotency-Key`: a retry with the same key gets the first response. */
   idempotent?: boolean;
@@ -78,19 +80,23 @@ export class RouteTable {
           query: route.query ? parseInput(route.query, req.query, 'query') : req.query,
           params: route.params ? parseInput(route.params, req.params, 'params') : req.params,
           principal,
-          req,
-          res,
         };
         const run = async () => ({ status: route.response.status, body: await route.handler(ctx) });
         const key = req.header('idempotency-key');
-        const outcome =
+        const outcome = await requestScope.run({ authorization: req.header('authorization') }, () =>
           route.idempotent && key && this.options.idempotency
-            ? await this.options.idempotency.run(
+            ? this.options.idempotency.run(
                 { key, scope: `${principal.sub}:${route.method}:${req.path}`, request: req.body },
                 run,
               )
-            : await run();
-        if (!res.headersSent) res.status(outcome.status).json(outcome.body);
+            : run(),
+        );
+        const { contentType } = route.response;
+        if (contentType && typeof outcome.body === 'string') {
+          res.status(outcome.status).type(contentType).send(outcome.body);
+        } else {
+          res.status(outcome.status).json(outcome.body);
+        }
       });
     }
   }

@@ -1,6 +1,7 @@
-import { Kafka, logLevel, type Admin, type Producer, type LogEntry } from 'kafkajs';
+import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
 import { deadLetterTopic, type EventEnvelope } from '@labshare/contracts';
 import { CORRELATION_HEADER, type Logger } from '@labshare/logging';
+import { logKafkaEntry } from './kafkajs-log';
 
 export interface MessageBusOptions {
   brokers: string[];
@@ -27,7 +28,7 @@ export class MessageBus {
       clientId: options.clientId,
       brokers: options.brokers,
       logLevel: logLevel.WARN,
-      logCreator: () => (entry: LogEntry) => logEntry(log, entry),
+      logCreator: () => (entry) => logKafkaEntry(log, entry),
       retry: { initialRetryTime: 200, retries: 8 },
     });
   }
@@ -54,18 +55,17 @@ export class MessageBus {
     await this.waitForLeaders(admin, wanted);
   }
 
+  /**
+   * Several services (or replicas) start at once and race to create shared topics: kafkajs treats
+   * "already exists" as success. Leaders are awaited by `waitForLeaders`, not here: a metadata
+   * request right after creation may answer "does not host this topic-partition", which kafkajs's
+   * own wait does not retry.
+   */
   private async createTopics(admin: Admin, missing: string[], partitions: number): Promise<void> {
-    try {
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((topic) => ({ topic, numPartitions: topic.endsWith('.dlt') ? 1 : partitions })),
-      });
-    } catch (error) {
-      // Several services (or replicas) start at once and race to create shared topics: losing the
-      // race is fine as long as the topics exist afterwards.
-      const now = new Set(await admin.listTopics());
-      if (missing.some((t) => !now.has(t))) throw error;
-    }
+    await admin.createTopics({
+      waitForLeaders: false,
+      topics: missing.map((topic) => ({ topic, numPartitions: topic.endsWith('.dlt') ? 1 : partitions })),
+    });
   }
 
   /**
@@ -156,19 +156,6 @@ export class MessageBus {
     }
     return this.admin;
   }
-}
-
-// The relay retries whole passes itself, so the producer's bounded retries are deliberate: a stop
-// must not wait on a send that retries forever. Ordering holds through maxInFlightRequests = 1.
-const EXPECTED = new Set(['Limiting retries for the idempotent producer may invalidate EoS guarantees']);
-
-function logEntry(log: Logger, entry: LogEntry): void {
-  const { message, ...rest } = entry.log;
-  if (EXPECTED.has(message)) return;
-  const fields = { namespace: entry.namespace, ...rest };
-  if (entry.level <= logLevel.ERROR) log.error(fields, message);
-  else if (entry.level === logLevel.WARN) log.warn(fields, message);
-  else log.debug(fields, message);
 }
 
 async function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {

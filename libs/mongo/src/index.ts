@@ -3,3 +3,5 @@ export { mongoOutboxSource, outboxFields, type OutboxEntry } from './mongo-outbo
 export { MongoLeaseStore } from './mongo-lease-store';
 export { isDuplicateKeyError } from './duplicate-key';
 export { MongoIdempotencyStore } from './mongo-idempotency-store';
+export { saveIfNewer } from './save-if-newer';
+export { SnapshotStore, type Snapshot } from './snapshot-store';

@@ -3,7 +3,9 @@ export {
   type ServiceDefinition,
   type ServiceParts,
   type ServiceDeps,
+  type Repository,
+  type ConsumerDefinition,
   type RunningService,
 } from './start-service';
-export { runUntilSignal } from './run-until-signal';
+export { runUntilStopped, type RunOptions } from './run-until-stopped';
 export { runAsMain } from './run-as-main';

@@ -1,14 +1,13 @@
 import { pathToFileURL } from 'node:url';
 import type { RunningService } from './start-service';
-import { runUntilSignal } from './run-until-signal';
+import { runUntilStopped } from './run-until-stopped';
 
 /** Starts the service when its start file is the process entry point (`tsx services/x/src/start.ts`). */
 export function runAsMain(moduleUrl: string, start: () => Promise<RunningService>): void {
   const entry = process.argv[1];
   if (!entry || moduleUrl !== pathToFileURL(entry).href) return;
   start().then(
-    (service) =>
-      runUntilSignal(() => service.stop(), { timeoutMs: 15_000, log: (msg) => service.logger.info(msg) }),
+    (service) => runUntilStopped(() => service.stop(), { timeoutMs: 15_000, logger: service.logger }),
     (error: unknown) => {
       console.error(error instanceof Error ? error.message : error);
       process.exit(1);

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import { Authenticator } from '@labshare/auth';
 import type { PlatformEnv } from '@labshare/config';
 import { createHttpApp, IdempotencyGuard, startHttpServer, type RouteTable } from '@labshare/http';
-import { createLogger, type Logger } from '@labshare/logging';
+import { correlation, createLogger, type Logger } from '@labshare/logging';
 import {
   ConsumerRunner,
   MessageBus,
@@ -20,19 +21,35 @@ export interface ServiceDeps {
   logger: Logger;
   authenticator: Authenticator;
   idempotency: IdempotencyGuard;
-  /** Ask the outbox relay to run now (after a write that queued events). */
+  /** Repositories call it after a write that queued events, so they leave without waiting for a poll. */
   nudgeRelay: () => void;
+  /** Injected into the domain as they are, so tests can fix time and ids. */
   clock: () => Date;
+  newId: () => string;
+  /** The correlation id of the request or message being handled, for the events it causes. */
+  correlationId: () => string | undefined;
+}
+
+/** A repository as the runtime sees it: indexes to create at start, maybe an outbox to relay. */
+export interface Repository {
+  /** Unique indexes are part of correctness, so they exist before the first request. */
+  ensureIndexes(): Promise<void>;
+  outboxSource?: OutboxSource;
+}
+
+/** One consumer group: the topics it reads and a handler per event type (each calls a flow). */
+export interface ConsumerDefinition {
+  groupId: string;
+  topics: string[];
+  handlers: Record<string, EventHandler>;
 }
 
 /** The parts a service is made of; every service has the same shape. */
 export interface ServiceParts {
   routes: RouteTable;
-  outboxSources: OutboxSource[];
-  consumers: { groupId: string; topics: string[]; handlers: Record<string, EventHandler> }[];
+  repositories: Repository[];
+  consumers: ConsumerDefinition[];
   jobs: ScheduledJob[];
-  /** Creates the collections' indexes (unique ones are part of correctness). */
-  ensureIndexes: () => Promise<void>;
 }
 
 export interface ServiceDefinition {
@@ -92,10 +109,13 @@ export async function startService(definition: ServiceDefinition): Promise<Runni
     idempotency: new IdempotencyGuard(new MongoIdempotencyStore(mongo.connection)),
     nudgeRelay: () => relayRef.current?.nudge(),
     clock: definition.clock ?? (() => new Date()),
+    newId: randomUUID,
+    correlationId: () => correlation.currentId(),
   });
-  await parts.ensureIndexes();
+  await Promise.all(parts.repositories.map((r) => r.ensureIndexes()));
 
-  const relay = new OutboxRelay({ bus, sources: parts.outboxSources, logger, pollMs: config.OUTBOX_POLL_MS });
+  const sources = parts.repositories.flatMap((r) => (r.outboxSource ? [r.outboxSource] : []));
+  const relay = new OutboxRelay({ bus, sources, logger, pollMs: config.OUTBOX_POLL_MS });
   relayRef.current = relay;
   const consumers = parts.consumers.map((c) => new ConsumerRunner({ bus, logger, ...c }));
   const scheduler = new Scheduler({

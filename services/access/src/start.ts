@@ -1,7 +1,7 @@
 import { topics } from '@labshare/contracts';
 import { runAsMain, startService, type RunningService } from '@labshare/runtime';
 import { loadAccessConfig, type AccessConfig } from './config';
-import { buildAccessRoutes } from './entry-points/http/access.routes';
+import { buildAccessRoutes } from './entry-points/http/routes';
 
 export async function start(config: AccessConfig = loadAccessConfig()): Promise<RunningService> {
   return startService({
@@ -10,10 +10,9 @@ export async function start(config: AccessConfig = loadAccessConfig()): Promise<
     topics: [topics.bookings, topics.qualifications, topics.usage],
     build: (deps) => ({
       routes: buildAccessRoutes(deps),
-      outboxSources: [],
+      repositories: [],
       consumers: [],
       jobs: [],
-      ensureIndexes: async () => undefined,
     }),
   });
 }

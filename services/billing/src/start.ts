@@ -1,7 +1,7 @@
 import { topics } from '@labshare/contracts';
 import { runAsMain, startService, type RunningService } from '@labshare/runtime';
 import { loadBillingConfig, type BillingConfig } from './config';
-import { buildBillingRoutes } from './entry-points/http/billing.routes';
+import { buildBillingRoutes } from './entry-points/http/routes';
 
 export async function start(config: BillingConfig = loadBillingConfig()): Promise<RunningService> {
   return startService({
@@ -10,10 +10,9 @@ export async function start(config: BillingConfig = loadBillingConfig()): Promis
     topics: [topics.orgs, topics.resources, topics.usage, topics.billing],
     build: (deps) => ({
       routes: buildBillingRoutes(deps),
-      outboxSources: [],
+      repositories: [],
       consumers: [],
       jobs: [],
-      ensureIndexes: async () => undefined,
     }),
   });
 }

@@ -1,10 +1,7 @@
-import { z } from 'zod';
 import { env, loadConfig, platformEnv } from '@labshare/config';
 
 export const bookingConfigSchema = platformEnv.extend({
   BOOKING_PORT: env.port(8082),
-  /** Inventory's API, read through when the resource read model lags behind a fresh 201. */
-  INVENTORY_URL: z.string().url().default('http://127.0.0.1:8081'),
   /** How long a hold lasts before the scan expires it. */
   HOLD_MINUTES: env.int(15, 1),
   /** How long a waitlist offer (a hold) waits for its confirmation. */

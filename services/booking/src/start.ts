@@ -1,66 +1,47 @@
-import { randomUUID } from 'node:crypto';
 import { topics } from '@labshare/contracts';
-import { RouteTable } from '@labshare/http';
 import { runAsMain, startService, type RunningService, type ServiceDeps } from '@labshare/runtime';
+import { loadBookingConfig, type BookingConfig } from './config';
 import { BookingProjectionRepository } from './data-access/booking-projection.repository';
 import { CalendarRepository } from './data-access/calendar.repository';
-import { InventoryClient } from './data-access/inventory.client';
 import {
   OrgReadModel,
   QualificationReadModel,
   ResourceReadModel,
 } from './data-access/read-models.repository';
-import type { BookingDeps } from './domain/use-cases/booking-deps';
-import { addAvailabilityRoutes } from './entry-points/http/availability.routes';
-import { addBookingRoutes } from './entry-points/http/booking.routes';
-import { addSeriesAndWaitlistRoutes } from './entry-points/http/series-waitlist.routes';
+import type { BookingDeps } from './domain/ports';
+import { buildBookingRoutes } from './entry-points/http/routes';
 import { bookingScanJob } from './entry-points/jobs/booking-scan.job';
 import { calendarPruneJob } from './entry-points/jobs/calendar-prune.job';
-import { bookingConsumers } from './entry-points/messaging/booking-consumers';
-import { loadBookingConfig, type BookingConfig } from './config';
+import { accessEventsConsumer } from './entry-points/messaging/access-events.consumer';
+import { inventorySnapshotsConsumer } from './entry-points/messaging/inventory-snapshots.consumer';
+import { ownBookingsConsumer } from './entry-points/messaging/own-bookings.consumer';
 
-/** Wires the booking service: repositories and read models → use cases → HTTP, consumers, scans. */
+/** Wires booking: repositories and read models → use cases → HTTP, consumers, scheduled scans. */
 function build(config: BookingConfig, service: ServiceDeps) {
-  const inventory = new InventoryClient(config.INVENTORY_URL);
-  const calendars = new CalendarRepository(service.db);
+  const readModels = { awaitMs: config.READ_MODEL_WAIT_MS };
+  const calendars = new CalendarRepository(service.db, service.nudgeRelay);
   const projection = new BookingProjectionRepository(service.db);
-  const resources = new ResourceReadModel(service.db, inventory);
-  const orgs = new OrgReadModel(service.db, inventory);
-  const qualifications = new QualificationReadModel(service.db);
   const deps: BookingDeps = {
     calendars,
     projection,
-    resources,
-    orgs,
-    qualifications,
+    resources: new ResourceReadModel(service.db, readModels),
+    orgs: new OrgReadModel(service.db, readModels),
+    qualifications: new QualificationReadModel(service.db),
     clock: service.clock,
-    newId: randomUUID,
+    newId: service.newId,
+    correlationId: service.correlationId,
     holdMs: config.HOLD_MINUTES * 60_000,
     offerMs: config.OFFER_MINUTES * 60_000,
     maxSeriesOccurrences: config.MAX_SERIES_OCCURRENCES,
-    afterCommit: service.nudgeRelay,
   };
-  const routes = new RouteTable({
-    title: 'LabShare booking API',
-    version: '1.0.0',
-    authenticator: service.authenticator,
-    idempotency: service.idempotency,
-  });
-  addAvailabilityRoutes(routes, deps);
-  addBookingRoutes(routes, deps);
-  addSeriesAndWaitlistRoutes(routes, deps);
   return {
-    routes,
-    outboxSources: [calendars.outboxSource],
-    consumers: bookingConsumers({ deps, resources, orgs, qualifications, projection }),
+    routes: buildBookingRoutes(service, deps),
+    repositories: [calendars, projection],
+    consumers: [inventorySnapshotsConsumer(deps), accessEventsConsumer(deps), ownBookingsConsumer(deps)],
     jobs: [
       bookingScanJob(deps, config.BOOKING_SCAN_CRON),
       calendarPruneJob(deps, config.BOOKING_PRUNE_CRON, config.BOOKING_RETENTION_DAYS),
     ],
-    ensureIndexes: async () => {
-      await calendars.ensureIndexes();
-      await projection.ensureIndexes();
-    },
   };
 }
 
@@ -71,7 +52,7 @@ export async function start(
   return startService({
     name: 'booking',
     config,
-    ...(options.clock ? { clock: options.clock } : {}),
+    clock: options.clock,
     topics: [topics.orgs, topics.resources, topics.qualifications, topics.sessions, topics.bookings],
     build: (service) => build(config, service),
   });

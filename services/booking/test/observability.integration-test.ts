@@ -18,7 +18,8 @@ describe('health, readiness, metrics and correlation ids', () => {
     expect(((await ready.json()) as { checks: Record<string, string> }).checks).toMatchObject({
       mongodb: 'ok',
       kafka: 'ok',
-      'consumer:booking.read-models': 'ok',
+      'consumer:booking.inventory-snapshots': 'ok',
+      'consumer:booking.access-events': 'ok',
       'consumer:booking.projection': 'ok',
     });
     await h.api('GET', '/v1/bookings');

@@ -39,3 +39,5 @@ export const resourceAvailability = z
     slots: z.array(z.object({ start: utc, end: utc })).optional(),
   })
   .openapi('ResourceAvailability');
+export type ResourceAvailability = z.infer<typeof resourceAvailability>;
+export type AvailabilityQuery = z.output<typeof availabilityQuery>;

@@ -82,3 +82,6 @@ export const bookingListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(500).optional(),
 });
+export const calendarFeedQuery = z
+  .object({ resourceId: z.string().max(100).optional(), orgId: z.string().max(100).optional() })
+  .refine((q) => q.resourceId || q.orgId, { message: 'give resourceId or orgId', path: ['resourceId'] });

@@ -1,7 +1,8 @@
 import type { Connection } from 'mongoose';
-import { isDuplicateKeyError } from '@labshare/mongo';
-import type { BookingState } from '../domain/booking-state';
-import type { BookingFilter, BookingProjection } from '../domain/ports';
+import type { PageRequest } from '@labshare/domain-kit';
+import { saveIfNewer } from '@labshare/mongo';
+import type { BookingState } from '../domain/rules/booking-state';
+import type { BookingFilter, BookingKey, BookingProjection } from '../domain/ports';
 import { fromStoredBooking, toStoredBooking, type StoredBooking } from './calendar-documents';
 
 type ProjectionDocument = StoredBooking & { _id: string };
@@ -24,17 +25,8 @@ export class BookingProjectionRepository implements BookingProjection {
     await this.bookings.createIndex({ providerOrgId: 1, start: 1 });
   }
 
-  async save(booking: BookingState): Promise<void> {
-    try {
-      await this.bookings.updateOne(
-        { _id: booking.id, version: { $lt: booking.version } },
-        { $set: toStoredBooking(booking) },
-        { upsert: true },
-      );
-    } catch (error) {
-      // The upsert collided with a newer version already stored: nothing to do.
-      if (!isDuplicateKeyError(error)) throw error;
-    }
+  save(booking: BookingState): Promise<void> {
+    return saveIfNewer(this.db.db!, 'bookings', booking.id, booking.version, toStoredBooking(booking));
   }
 
   async get(id: string): Promise<BookingState | undefined> {
@@ -42,10 +34,7 @@ export class BookingProjectionRepository implements BookingProjection {
     return doc ? fromStoredBooking(doc) : undefined;
   }
 
-  async list(
-    filter: BookingFilter,
-    page: { limit: number; after?: [number, string] },
-  ): Promise<BookingState[]> {
+  async list(filter: BookingFilter, page: PageRequest<BookingKey>): Promise<BookingState[]> {
     const and: object[] = [];
     if (filter.visibleTo) {
       const { org, asProvider } = filter.visibleTo;

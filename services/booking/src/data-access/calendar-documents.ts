@@ -1,4 +1,4 @@
-import type { BookingState, WaitEntry } from '../domain/booking-state';
+import type { BookingState, WaitEntry } from '../domain/rules/booking-state';
 
 /** How bookings and waitlist entries are stored: instants as BSON dates, everything else as is. */
 export type StoredBooking = Omit<

@@ -1,7 +1,7 @@
 import mongoose, { type Connection } from 'mongoose';
 import { isDuplicateKeyError, mongoOutboxSource, outboxFields } from '@labshare/mongo';
 import type { OutboxSource } from '@labshare/messaging';
-import type { Calendar } from '../domain/booking-state';
+import type { Calendar } from '../domain/rules/booking-state';
 import type { CalendarChange, CalendarStore } from '../domain/ports';
 import {
   fromStoredBooking,
@@ -26,17 +26,18 @@ interface CalendarDocument {
  */
 export class CalendarRepository implements CalendarStore {
   private readonly model;
+  readonly outboxSource: OutboxSource;
 
-  constructor(db: Connection) {
+  constructor(
+    db: Connection,
+    private readonly eventsWritten: () => void,
+  ) {
     const schema = new mongoose.Schema(
       { _id: String, version: Number, bookings: [Object], waitlist: [Object], ...outboxFields },
       { versionKey: false, strict: false },
     );
     this.model = db.model('Calendar', schema, 'calendars');
-  }
-
-  get outboxSource(): OutboxSource {
-    return mongoOutboxSource(this.model);
+    this.outboxSource = mongoOutboxSource(this.model);
   }
 
   async ensureIndexes(): Promise<void> {
@@ -70,8 +71,20 @@ export class CalendarRepository implements CalendarStore {
       'waitlist',
       dropped,
     );
-    if (calendar.version === 0)
-      return this.create(calendar.resourceId, bookings.appended, waitlist.appended, change);
+    const written =
+      calendar.version === 0
+        ? await this.create(calendar.resourceId, bookings.appended, waitlist.appended, change)
+        : await this.update(calendar, bookings, waitlist, change);
+    if (written && change.events.length > 0) this.eventsWritten();
+    return written;
+  }
+
+  private async update(
+    calendar: Calendar,
+    bookings: Placements<StoredBooking>,
+    waitlist: Placements<StoredWaitEntry>,
+    change: CalendarChange,
+  ): Promise<boolean> {
     const set = { ...bookings.set, ...waitlist.set };
     const push = {
       ...(bookings.appended.length ? { bookings: { $each: bookings.appended } } : {}),
@@ -177,7 +190,17 @@ export class CalendarRepository implements CalendarStore {
  * refuses `$set: { 'a.3' }` beside `$push: { a }`, so when both happen, or items are dropped, the
  * whole array is set.
  */
-function placements<T extends { id: string }>(current: T[], put: T[], field: string, dropped: Set<string>) {
+interface Placements<T> {
+  set: Record<string, unknown>;
+  appended: T[];
+}
+
+function placements<T extends { id: string }>(
+  current: T[],
+  put: T[],
+  field: string,
+  dropped: Set<string>,
+): Placements<T> {
   if (current.some((c) => dropped.has(c.id))) {
     const kept = current.filter((c) => !dropped.has(c.id)).map((c) => put.find((p) => p.id === c.id) ?? c);
     const added = put.filter((p) => !current.some((c) => c.id === p.id));

@@ -1,110 +1,85 @@
 import type { Connection } from 'mongoose';
-import type { OrgKind, Qualification, Resource } from '@labshare/contracts';
-import { isDuplicateKeyError } from '@labshare/mongo';
+import type { Org, OrgKind, Qualification, Resource } from '@labshare/contracts';
+import type { PageRequest } from '@labshare/domain-kit';
+import { SnapshotStore } from '@labshare/mongo';
 import type {
   HeldQualification,
   OrgDirectory,
   QualificationDirectory,
   ResourceDirectory,
+  ResourceFilter,
 } from '../domain/ports';
-import type { InventoryClient } from './inventory.client';
 
-/**
- * Keeps the newest snapshot per id: a snapshot with an older or equal version than the one held is
- * ignored (the upsert's filter misses and its insert collides on `_id`), so redelivered and
- * out-of-order events cannot roll a read model back.
- */
-async function keepNewest(db: Connection, collection: string, id: string, version: number, fields: object) {
-  try {
-    await db
-      .collection<{ _id: string }>(collection)
-      .updateOne({ _id: id, version: { $lt: version } }, { $set: { version, ...fields } }, { upsert: true });
-  } catch (error) {
-    if (!isDuplicateKeyError(error)) throw error;
-  }
+/** How long a request waits for a snapshot still on its way (see `SnapshotStore.getOrAwait`). */
+export interface ReadModelOptions {
+  awaitMs: number;
 }
 
+/** Inventory's resources as booking knows them, from `resource.*` snapshot events. */
 export class ResourceReadModel implements ResourceDirectory {
-  constructor(
-    private readonly db: Connection,
-    private readonly inventory: InventoryClient,
-  ) {}
+  private readonly store: SnapshotStore<Resource>;
 
-  apply(resource: Resource): Promise<void> {
-    return keepNewest(this.db, 'resources', resource.id, resource.version, { snapshot: resource });
+  constructor(db: Connection, options: ReadModelOptions) {
+    this.store = new SnapshotStore(db, 'resources', options);
   }
 
-  async get(resourceId: string, authorization?: string): Promise<Resource | undefined> {
-    const held = await this.db
-      .collection<{ _id: string; snapshot: Resource }>('resources')
-      .findOne({ _id: resourceId });
-    if (held) return held.snapshot;
-    if (!authorization) return undefined;
-    const fetched = await this.inventory.resource(resourceId, authorization);
-    if (fetched) await this.apply(fetched);
-    return fetched;
+  save(resource: Resource) {
+    return this.store.save(resource);
   }
 
-  async search(
-    filter: { kind?: string; orgId?: string; campus?: string; shared?: boolean },
-    page: { limit: number; after?: string },
-  ): Promise<Resource[]> {
+  get(resourceId: string) {
+    return this.store.get(resourceId);
+  }
+
+  getOrAwait(resourceId: string) {
+    return this.store.getOrAwait(resourceId);
+  }
+
+  search(filter: ResourceFilter, page: PageRequest<string>) {
     const query: Record<string, unknown> = { 'snapshot.status': 'active' };
     if (filter.kind) query['snapshot.kind'] = filter.kind;
     if (filter.orgId) query['snapshot.orgId'] = filter.orgId;
     if (filter.campus) query['snapshot.location.campus'] = filter.campus;
     if (filter.shared !== undefined) query['snapshot.shared'] = filter.shared;
-    if (page.after) query._id = { $gt: page.after };
-    const docs = await this.db
-      .collection<{ _id: string; snapshot: Resource }>('resources')
-      .find(query)
-      .sort({ _id: 1 })
-      .limit(page.limit)
-      .toArray();
-    return docs.map((d) => d.snapshot);
+    return this.store.find(query, page);
   }
 }
 
+/** Inventory's organisations as booking knows them, from `org.*` snapshot events. */
 export class OrgReadModel implements OrgDirectory {
-  constructor(
-    private readonly db: Connection,
-    private readonly inventory: InventoryClient,
-  ) {}
+  private readonly store: SnapshotStore<Org>;
 
-  apply(org: { id: string; kind: OrgKind; version: number }): Promise<void> {
-    return keepNewest(this.db, 'orgs', org.id, org.version, { kind: org.kind });
+  constructor(db: Connection, options: ReadModelOptions) {
+    this.store = new SnapshotStore(db, 'orgs', options);
   }
 
-  async kindOf(orgId: string, authorization?: string): Promise<OrgKind | undefined> {
-    const held = await this.db.collection<{ _id: string; kind: OrgKind }>('orgs').findOne({ _id: orgId });
-    if (held) return held.kind;
-    if (!authorization) return undefined;
-    const fetched = await this.inventory.org(orgId, authorization);
-    if (fetched) await this.apply(fetched);
-    return fetched?.kind;
+  save(org: Org) {
+    return this.store.save(org);
+  }
+
+  async kindOf(orgId: string): Promise<OrgKind | undefined> {
+    return (await this.store.getOrAwait(orgId))?.kind;
   }
 }
 
+/** Access's qualifications as booking knows them, from `qualification.*` snapshot events. */
 export class QualificationReadModel implements QualificationDirectory {
-  constructor(private readonly db: Connection) {}
+  private readonly store: SnapshotStore<Qualification>;
 
-  apply(q: Qualification): Promise<void> {
-    return keepNewest(this.db, 'qualifications', q.id, q.version, {
-      orgId: q.orgId,
-      userId: q.userId,
-      name: q.name,
-      expiresAt: q.expiresAt ? new Date(q.expiresAt) : null,
-      revokedAt: q.revokedAt ? new Date(q.revokedAt) : null,
-    });
+  constructor(db: Connection) {
+    this.store = new SnapshotStore(db, 'qualifications', { awaitMs: 0 });
+  }
+
+  save(qualification: Qualification) {
+    return this.store.save(qualification);
   }
 
   async held(orgId: string, userId: string): Promise<HeldQualification[]> {
-    const docs = await this.db
-      .collection<{ _id: string; name: string; expiresAt: Date | null; revokedAt: Date | null }>(
-        'qualifications',
-      )
-      .find({ orgId, userId, revokedAt: null })
-      .toArray();
-    return docs.map((d) => ({ name: d.name, ...(d.expiresAt ? { expiresAt: d.expiresAt.getTime() } : {}) }));
+    const query = { 'snapshot.orgId': orgId, 'snapshot.userId': userId, 'snapshot.revokedAt': null };
+    const held = await this.store.find(query, { limit: 1000 });
+    return held.map((q) => ({
+      name: q.name,
+      ...(q.expiresAt ? { expiresAt: Date.parse(q.expiresAt) } : {}),
+    }));
   }
 }

@@ -1,6 +1,9 @@
-import type { EventEnvelope, OrgKind } from '@labshare/contracts';
-import type { BookingState, Calendar, WaitEntry } from './booking-state';
-import type { ResourceView } from './resource-view';
+import type { EventEnvelope, Org, OrgKind, Qualification } from '@labshare/contracts';
+import type { PageRequest } from '@labshare/domain-kit';
+import type { BookingState, Calendar, WaitEntry } from './rules/booking-state';
+import type { ResourceView } from './rules/resource-view';
+
+/** Where the use cases keep and find things; data-access implements these, unit tests may fake them. */
 
 /** What one decision changes in a calendar: bookings and waitlist entries put (new or revised), events raised. */
 export interface CalendarChange {
@@ -19,7 +22,7 @@ export interface CalendarStore {
   resourceIdOfBooking(bookingId: string): Promise<string | undefined>;
   resourceIdOfWaitEntry(entryId: string): Promise<string | undefined>;
   resourceIdOfSeries(seriesId: string): Promise<string | undefined>;
-  /** Calendars with waitlist entries of `orgId` (as requester) or, with `asProvider`, on its resources. */
+  /** Calendars with waitlist entries, of one resource or with entries of `orgId` as requester. */
   waitlistsOf(filter: { resourceId?: string; orgId?: string }): Promise<Calendar[]>;
   /** Resources whose calendars still hold a booking or waitlist entry that ended before `cutoff`. */
   withFinishedBefore(cutoff: number): Promise<string[]>;
@@ -37,24 +40,38 @@ export interface BookingFilter {
   to?: number;
 }
 
+/** Bookings list in start order, ties by id: a page continues after `[start, id]`. */
+export type BookingKey = [number, string];
+
 export interface BookingProjection {
   /** Keeps the newest version of each booking (older or equal versions are ignored). */
   save(booking: BookingState): Promise<void>;
   get(id: string): Promise<BookingState | undefined>;
-  list(filter: BookingFilter, page: { limit: number; after?: [number, string] }): Promise<BookingState[]>;
+  list(filter: BookingFilter, page: PageRequest<BookingKey>): Promise<BookingState[]>;
 }
 
+export interface ResourceFilter {
+  kind?: string;
+  orgId?: string;
+  campus?: string;
+  shared?: boolean;
+}
+
+/** Booking's read model of inventory's resources, fed by their snapshot events. */
 export interface ResourceDirectory {
-  /** From the read model, or read through to inventory (with the caller's token) when it lags. */
-  get(resourceId: string, authorization?: string): Promise<ResourceView | undefined>;
-  search(
-    filter: { kind?: string; orgId?: string; campus?: string; shared?: boolean },
-    page: { limit: number; after?: string },
-  ): Promise<ResourceView[]>;
+  save(resource: ResourceView): Promise<void>;
+  get(resourceId: string): Promise<ResourceView | undefined>;
+  /** Like `get`, but waits a bounded while for a snapshot still on its way (a resource created a moment ago). */
+  getOrAwait(resourceId: string): Promise<ResourceView | undefined>;
+  /** Active resources matching the filter, in id order after `after`. */
+  search(filter: ResourceFilter, page: PageRequest<string>): Promise<ResourceView[]>;
 }
 
+/** Booking's read model of inventory's organisations (their kind decides the price column). */
 export interface OrgDirectory {
-  kindOf(orgId: string, authorization?: string): Promise<OrgKind | undefined>;
+  save(org: Org): Promise<void>;
+  /** The org's kind, waiting a bounded while for an org registered a moment ago. */
+  kindOf(orgId: string): Promise<OrgKind | undefined>;
 }
 
 export interface HeldQualification {
@@ -63,7 +80,26 @@ export interface HeldQualification {
   expiresAt?: number;
 }
 
+/** Booking's read model of the qualifications access grants. */
 export interface QualificationDirectory {
+  save(qualification: Qualification): Promise<void>;
   /** The unrevoked qualifications `userId` holds from `orgId`. */
   held(orgId: string, userId: string): Promise<HeldQualification[]>;
+}
+
+/** What booking's use cases run on: its stores and read models, the injected clock and ids, settings. */
+export interface BookingDeps {
+  calendars: CalendarStore;
+  projection: BookingProjection;
+  resources: ResourceDirectory;
+  orgs: OrgDirectory;
+  qualifications: QualificationDirectory;
+  clock: () => Date;
+  newId: () => string;
+  correlationId: () => string | undefined;
+  /** How long a hold lasts before it expires. */
+  holdMs: number;
+  /** How long a waitlist offer (a hold) waits for its confirmation. */
+  offerMs: number;
+  maxSeriesOccurrences: number;
 }

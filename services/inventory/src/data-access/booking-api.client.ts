@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ServiceClient } from '@labshare/http';
 import type { Logger } from '@labshare/logging';
 import type { BookingDirectory, BookingSummary } from '../domain/ports';
 
@@ -13,51 +14,37 @@ const MAX_PAGES = 20;
 
 /**
  * Asks the booking service's API (never its database) for the bookings of a resource in a window,
- * forwarding the caller's credentials. Any failure is "could not ask", never an error of the caller.
+ * on the caller's behalf. Any failure is "could not ask", never an error of the caller.
  */
-export function bookingApiClient(options: {
-  baseUrl: string;
-  timeoutMs: number;
-  logger: Logger;
-}): BookingDirectory {
-  async function page(
-    resourceId: string,
-    window: { start: Date; end: Date },
-    authorization?: string,
-    cursor?: string,
-  ) {
-    const url = new URL('/v1/bookings', options.baseUrl);
-    url.search = new URLSearchParams({
-      resourceId,
-      from: window.start.toISOString(),
-      to: window.end.toISOString(),
-      limit: '500',
-      ...(cursor ? { cursor } : {}),
-    }).toString();
-    const response = await fetch(url, {
-      headers: authorization ? { authorization } : {},
-      signal: AbortSignal.timeout(options.timeoutMs),
-    });
-    if (!response.ok) throw new Error(`booking answered ${response.status}`);
-    return bookingPage.parse(await response.json());
+export class BookingApiClient implements BookingDirectory {
+  private readonly client: ServiceClient;
+
+  constructor(private readonly options: { baseUrl: string; timeoutMs: number; logger: Logger }) {
+    this.client = new ServiceClient({ service: 'booking', ...options });
   }
 
-  return {
-    async overlapping(resourceId, window, authorization) {
-      const bookings: BookingSummary[] = [];
-      let cursor: string | undefined;
-      try {
-        for (let pages = 0; pages < MAX_PAGES; pages++) {
-          const answer = await page(resourceId, window, authorization, cursor);
-          bookings.push(...answer.items);
-          cursor = answer.nextCursor ?? undefined;
-          if (!cursor) return bookings;
-        }
-        throw new Error(`more than ${MAX_PAGES} pages of bookings`);
-      } catch (error) {
-        options.logger.warn({ err: error, resourceId }, 'could not ask booking for conflicting bookings');
-        return undefined;
+  async overlapping(resourceId: string, window: { start: Date; end: Date }) {
+    const bookings: BookingSummary[] = [];
+    let cursor: string | undefined;
+    try {
+      for (let pages = 0; pages < MAX_PAGES; pages++) {
+        const query = {
+          resourceId,
+          from: window.start.toISOString(),
+          to: window.end.toISOString(),
+          limit: '500',
+          ...(cursor ? { cursor } : {}),
+        };
+        const answer = await this.client.get('/v1/bookings', query, bookingPage);
+        if (!answer) throw new Error('booking has no /v1/bookings');
+        bookings.push(...answer.items);
+        cursor = answer.nextCursor ?? undefined;
+        if (!cursor) return bookings;
       }
-    },
-  };
+      throw new Error(`more than ${MAX_PAGES} pages of bookings`);
+    } catch (error) {
+      this.options.logger.warn({ err: error, resourceId }, 'could not ask booking for conflicting bookings');
+      return undefined;
+    }
+  }
 }

@@ -1,8 +1,8 @@
-import mongoose, { type Connection } from 'mongoose';
+import mongoose, { type Connection, type Model } from 'mongoose';
 import type { Org } from '@labshare/contracts';
+import type { PageRequest } from '@labshare/domain-kit';
 import { isDuplicateKeyError, mongoOutboxSource, outboxFields, type OutboxEntry } from '@labshare/mongo';
-import type { OutboxSource } from '@labshare/messaging';
-import type { OrgStore, PageRequest, PendingEvent } from '../domain/ports';
+import type { CreationKey, OrgStore, PendingEvent } from '../domain/ports';
 import { afterKey } from './query-helpers';
 
 interface OrgDocument extends Omit<Org, 'id' | 'createdAt' | 'updatedAt'> {
@@ -28,57 +28,65 @@ const orgSchema = new mongoose.Schema(
 orgSchema.index({ name: 1 }, { unique: true });
 orgSchema.index({ createdAt: 1, _id: 1 });
 
-export interface OrgRepository extends OrgStore {
-  outboxSource: OutboxSource;
-  ensureIndexes(): Promise<void>;
-}
+const withoutOutbox = { outbox: 0, outboxClaimedUntil: 0 };
 
-export function orgRepository(db: Connection): OrgRepository {
-  const Orgs = db.model<OrgDocument>('Org', orgSchema, 'orgs');
-  const withoutOutbox = { outbox: 0, outboxClaimedUntil: 0 };
-  return {
-    outboxSource: mongoOutboxSource(Orgs),
-    ensureIndexes: async () => {
-      await Orgs.createIndexes();
-    },
+/** Organisations, each with its own outbox; writes that queue events nudge the relay. */
+export class OrgRepository implements OrgStore {
+  private readonly orgs: Model<OrgDocument>;
+  readonly outboxSource;
 
-    async insert(org: Org, events: PendingEvent[]) {
-      try {
-        await Orgs.create({ ...toDocument(org), outbox: events });
-        return 'inserted';
-      } catch (error) {
-        if (isDuplicateKeyError(error)) return 'name_taken';
-        throw error;
-      }
-    },
+  constructor(
+    db: Connection,
+    private readonly eventsWritten: () => void,
+  ) {
+    this.orgs = db.model<OrgDocument>('Org', orgSchema, 'orgs');
+    this.outboxSource = mongoOutboxSource(this.orgs);
+  }
 
-    async findById(id: string) {
-      const doc = await Orgs.findById(id, withoutOutbox).lean<OrgDocument>();
-      return doc ? fromDocument(doc) : undefined;
-    },
+  async ensureIndexes(): Promise<void> {
+    await this.orgs.createIndexes();
+  }
 
-    async list(page: PageRequest) {
-      const docs = await Orgs.find(page.after ? afterKey(page.after) : {}, withoutOutbox)
-        .sort({ createdAt: 1, _id: 1 })
-        .limit(page.limit)
-        .lean<OrgDocument[]>();
-      return docs.map(fromDocument);
-    },
+  async insert(org: Org, events: PendingEvent[]) {
+    try {
+      await this.orgs.create({ ...toDocument(org), outbox: events });
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return 'name_taken';
+      throw error;
+    }
+    this.eventsWritten();
+    return 'inserted';
+  }
 
-    async replace(next: Org, expectedVersion: number, events: PendingEvent[]) {
-      const { _id, version: _version, createdAt: _createdAt, ...fields } = toDocument(next);
-      try {
-        const result = await Orgs.updateOne(
-          { _id, version: expectedVersion },
-          { $set: fields, $inc: { version: 1 }, $push: { outbox: { $each: events } } },
-        );
-        return result.matchedCount === 1 ? 'replaced' : 'stale';
-      } catch (error) {
-        if (isDuplicateKeyError(error)) return 'name_taken';
-        throw error;
-      }
-    },
-  };
+  async findById(id: string) {
+    const doc = await this.orgs.findById(id, withoutOutbox).lean<OrgDocument>();
+    return doc ? fromDocument(doc) : undefined;
+  }
+
+  async list(page: PageRequest<CreationKey>) {
+    const docs = await this.orgs
+      .find(page.after ? afterKey(page.after) : {}, withoutOutbox)
+      .sort({ createdAt: 1, _id: 1 })
+      .limit(page.limit)
+      .lean<OrgDocument[]>();
+    return docs.map(fromDocument);
+  }
+
+  async replace(next: Org, expectedVersion: number, events: PendingEvent[]) {
+    const { _id, version: _version, createdAt: _createdAt, ...fields } = toDocument(next);
+    try {
+      const result = await this.orgs.updateOne(
+        { _id, version: expectedVersion },
+        { $set: fields, $inc: { version: 1 }, $push: { outbox: { $each: events } } },
+      );
+      if (result.matchedCount !== 1) return 'stale';
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return 'name_taken';
+      throw error;
+    }
+    this.eventsWritten();
+    return 'replaced';
+  }
 }
 
 function toDocument(org: Org): Omit<OrgDocument, 'outbox'> {

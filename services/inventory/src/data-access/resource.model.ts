@@ -53,7 +53,9 @@ const resourceSchema = new mongoose.Schema(
 resourceSchema.index({ createdAt: 1, _id: 1 });
 resourceSchema.index({ orgId: 1, createdAt: 1, _id: 1 });
 
-export function resourceModel(db: Connection) {
+export type ResourceModel = mongoose.Model<ResourceDocument>;
+
+export function resourceModel(db: Connection): ResourceModel {
   return db.model<ResourceDocument>('Resource', resourceSchema, 'resources');
 }
 

@@ -1,6 +1,7 @@
 import type { EventEnvelope, Org, Resource } from '@labshare/contracts';
+import type { PageRequest } from '@labshare/domain-kit';
 
-/** Where the use cases keep and find things; data-access implements these, tests may fake them. */
+/** Where the use cases keep and find things; data-access implements these, unit tests may fake them. */
 
 /** An event written in the same document write as the change that caused it (the outbox). */
 export interface PendingEvent {
@@ -8,15 +9,10 @@ export interface PendingEvent {
   event: EventEnvelope;
 }
 
-/** Lists are ordered by creation; a page continues after the key of the last item served. */
+/** Lists run in creation order; a page continues after the key of the last item served. */
 export interface CreationKey {
   createdAt: string;
   id: string;
-}
-
-export interface PageRequest {
-  limit: number;
-  after?: CreationKey;
 }
 
 export interface ResourceFilter {
@@ -34,7 +30,7 @@ export interface ResourceFilter {
 export interface ResourceStore {
   insert(resource: Resource, events: PendingEvent[]): Promise<void>;
   findById(id: string): Promise<Resource | undefined>;
-  list(filter: ResourceFilter, page: PageRequest): Promise<Resource[]>;
+  list(filter: ResourceFilter, page: PageRequest<CreationKey>): Promise<Resource[]>;
   /** Writes `next` only if the stored version is still `expectedVersion`; false if another write came first. */
   replace(next: Resource, expectedVersion: number, events: PendingEvent[]): Promise<boolean>;
 }
@@ -43,7 +39,7 @@ export interface OrgStore {
   /** `name_taken`: another organisation has this name already. */
   insert(org: Org, events: PendingEvent[]): Promise<'inserted' | 'name_taken'>;
   findById(id: string): Promise<Org | undefined>;
-  list(page: PageRequest): Promise<Org[]>;
+  list(page: PageRequest<CreationKey>): Promise<Org[]>;
   replace(
     next: Org,
     expectedVersion: number,
@@ -59,24 +55,18 @@ export interface BookingSummary {
   end: string;
 }
 
+/** The booking service, asked (on the caller's behalf) which bookings a window of a resource holds. */
 export interface BookingDirectory {
-  /**
-   * Bookings of the resource overlapping the window, asked of the booking service with the caller's
-   * credentials; `undefined` when it could not be asked.
-   */
-  overlapping(
-    resourceId: string,
-    window: { start: Date; end: Date },
-    authorization: string | undefined,
-  ): Promise<BookingSummary[] | undefined>;
+  /** Bookings of the resource overlapping the window; `undefined` when booking could not be asked. */
+  overlapping(resourceId: string, window: { start: Date; end: Date }): Promise<BookingSummary[] | undefined>;
 }
 
+/** What inventory's use cases run on: its stores, booking's API, and the injected clock and ids. */
 export interface InventoryDeps {
   resources: ResourceStore;
   orgs: OrgStore;
   bookings: BookingDirectory;
   clock: () => Date;
-  /** Called after a write that queued events, so they leave without waiting for the next poll. */
-  published: () => void;
+  newId: () => string;
   correlationId: () => string | undefined;
 }

@@ -1,31 +1,14 @@
-import type { Principal } from '@labshare/auth';
-import type { Booking } from '@labshare/contracts';
-import { errors } from '@labshare/errors';
 import { expandSeries, SeriesRuleError, type Interval } from '@labshare/availability';
-import type { BookingState } from '../booking-state';
-import { toBookingDto } from '../booking-dto';
-import { evaluatePlacement, newBooking } from '../placement';
-import { validAt } from '../qualifications';
-import type { BookingDeps } from './booking-deps';
-import { bookingEvent } from './booking-events';
-import { changeCalendar } from './change-calendar';
-import { heldQualifications, requesterOf, resourceOrNotFound } from './requester';
-
-export interface SeriesRequest {
-  resourceId: string;
-  start: Date;
-  end: Date;
-  rrule: string;
-  quantity: number;
-  purpose?: string;
-  onConflict: 'fail' | 'skip';
-}
-
-export interface SeriesResult {
-  id: string;
-  bookings: Booking[];
-  skipped: { start: string; end: string; reason: string }[];
-}
+import type { CreateSeriesBody, Principal, SeriesCreated } from '@labshare/contracts';
+import { errors } from '@labshare/errors';
+import type { BookingDeps } from '../ports';
+import { toBookingDto } from '../rules/booking-dto';
+import { bookingEvent } from '../rules/booking-events';
+import type { BookingState } from '../rules/booking-state';
+import { evaluatePlacement, newBooking } from '../rules/placement';
+import { validAt } from '../rules/qualifications';
+import { changeCalendar } from '../support/change-calendar';
+import { heldQualifications, requesterOf, resourceForRequest } from '../support/lookups';
 
 /**
  * A recurring booking: the rule is expanded on the server in the resource's zone (09:00 stays 09:00
@@ -36,19 +19,19 @@ export interface SeriesResult {
 export async function createSeries(
   deps: BookingDeps,
   caller: Principal,
-  request: SeriesRequest,
-  authorization?: string,
-): Promise<SeriesResult> {
-  const resource = await resourceOrNotFound(deps, request.resourceId, authorization);
-  const requester = await requesterOf(deps, caller, authorization);
+  request: CreateSeriesBody,
+): Promise<SeriesCreated> {
+  const resource = await resourceForRequest(deps, request.resourceId);
+  const requester = await requesterOf(deps, caller);
   const occurrences = expand(request, resource.timezone, deps.maxSeriesOccurrences);
   const held = await heldQualifications(deps, resource, requester);
   const seriesId = deps.newId();
   const ids = occurrences.map(() => deps.newId());
   return changeCalendar(deps, resource.id, (calendar) => {
     const now = deps.clock().getTime();
+    const context = { now, correlationId: deps.correlationId() };
     const placed: BookingState[] = [];
-    const skipped: SeriesResult['skipped'] = [];
+    const skipped: SeriesCreated['skipped'] = [];
     occurrences.forEach((occurrence, i) => {
       const slot = { ...occurrence, quantity: request.quantity };
       const placement = { resource, requester, qualifications: validAt(held, slot.end), now };
@@ -76,13 +59,13 @@ export async function createSeries(
       );
     }
     return {
-      change: { put: placed, waitlist: [], events: placed.map((b) => bookingEvent('created', b, now)) },
+      change: { put: placed, waitlist: [], events: placed.map((b) => bookingEvent('created', b, context)) },
       result: { id: seriesId, bookings: placed.map(toBookingDto), skipped },
     };
   });
 }
 
-function expand(request: SeriesRequest, timezone: string, maxOccurrences: number): Interval[] {
+function expand(request: CreateSeriesBody, timezone: string, maxOccurrences: number): Interval[] {
   try {
     return expandSeries({
       start: request.start.getTime(),

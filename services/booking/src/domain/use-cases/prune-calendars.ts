@@ -1,5 +1,5 @@
-import type { BookingDeps } from './booking-deps';
-import { changeCalendar } from './change-calendar';
+import type { BookingDeps } from '../ports';
+import { changeCalendar } from '../support/change-calendar';
 
 /**
  * Keeps calendars small: bookings and waitlist entries that ended more than `retentionMs` ago (long

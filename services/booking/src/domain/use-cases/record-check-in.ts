@@ -1,6 +1,7 @@
-import type { BookingDeps } from './booking-deps';
-import { changeCalendar } from './change-calendar';
-import { revise } from '../booking-transitions';
+import type { BookingDeps } from '../ports';
+import { revise } from '../rules/booking-transitions';
+import { NO_CHANGE } from '../rules/calendar-changes';
+import { changeCalendar } from '../support/change-calendar';
 
 /**
  * A device checked the booker in (access's event): the booking is no longer a possible no-show.
@@ -12,8 +13,7 @@ export async function recordCheckIn(
 ): Promise<void> {
   await changeCalendar(deps, event.resourceId, (calendar) => {
     const booking = calendar.bookings.find((b) => b.id === event.bookingId);
-    if (!booking || booking.checkedInAt !== undefined)
-      return { change: { put: [], waitlist: [], events: [] }, result: undefined };
+    if (!booking || booking.checkedInAt !== undefined) return { change: NO_CHANGE, result: undefined };
     const checkedIn = revise(booking, { checkedInAt: Date.parse(event.startedAt) }, deps.clock().getTime());
     return { change: { put: [checkedIn], waitlist: [], events: [] }, result: undefined };
   });

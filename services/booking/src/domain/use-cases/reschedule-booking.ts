@@ -1,16 +1,15 @@
-import type { Principal } from '@labshare/auth';
-import type { Booking } from '@labshare/contracts';
+import type { Booking, Principal } from '@labshare/contracts';
 import { errors } from '@labshare/errors';
-import { toBookingDto } from '../booking-dto';
-import { revise } from '../booking-transitions';
-import { bookedPrice, evaluatePlacement } from '../placement';
-import { offerFreedUnits } from '../waitlist';
-import { assertConsumer } from './access-rules';
-import type { BookingDeps } from './booking-deps';
-import { bookingEvent } from './booking-events';
-import { changeCalendar } from './change-calendar';
-import { visibleBooking } from './get-booking';
-import { placementFor, requesterOf, resourceOrNotFound } from './requester';
+import type { BookingDeps } from '../ports';
+import { assertConsumer } from '../rules/booking-access';
+import { toBookingDto } from '../rules/booking-dto';
+import { bookingEvent } from '../rules/booking-events';
+import { occupies } from '../rules/booking-state';
+import { revise } from '../rules/booking-transitions';
+import { bookedPrice, evaluatePlacement } from '../rules/placement';
+import { offerFreedUnits } from '../rules/waitlist';
+import { changeCalendar, decisionContext } from '../support/change-calendar';
+import { knownResource, placementFor, requesterOf, visibleBooking } from '../support/lookups';
 
 /**
  * Moves a live booking to new times in one calendar write: same id, re-checked against every rule
@@ -21,27 +20,27 @@ export async function rescheduleBooking(
   caller: Principal,
   bookingId: string,
   times: { start: Date; end: Date },
-  authorization?: string,
 ): Promise<Booking> {
   const known = await visibleBooking(deps, caller, bookingId);
   assertConsumer(caller, known);
-  const resource = await resourceOrNotFound(deps, known.resourceId, authorization);
+  const resource = await knownResource(deps, known.resourceId);
   const requester = {
-    ...(await requesterOf(deps, { ...caller, org: known.consumerOrgId }, authorization)),
+    ...(await requesterOf(deps, { ...caller, org: known.consumerOrgId })),
     userId: known.userId,
   };
   const slot = { start: times.start.getTime(), end: times.end.getTime(), quantity: known.quantity };
   const placement = await placementFor(deps, resource, requester, slot.end);
   return changeCalendar(deps, known.resourceId, (calendar) => {
+    const context = { ...decisionContext(deps), now: placement.now };
     const current = calendar.bookings.find((b) => b.id === bookingId);
     if (!current) throw errors.notFound(`Booking ${bookingId}`);
-    if (!['held', 'pending', 'confirmed'].includes(current.status)) {
+    if (!occupies(current)) {
       throw errors.conflict(`A ${current.status} booking cannot be rescheduled.`, {}, 'invalid_state');
     }
     const verdict = evaluatePlacement(placement, calendar.bookings, slot, bookingId);
     if (verdict.violations.length > 0) throw errors.policyViolation(verdict.violations);
     if (verdict.conflict) throw errors.conflict('The units are already taken for the new time.');
-    const moved = revise(current, { ...slot, price: bookedPrice(resource, requester, slot) }, placement.now);
+    const moved = revise(current, { ...slot, price: bookedPrice(resource, requester, slot) }, context.now);
     // The old times are free now: someone waiting for them may be offered them.
     const offers = offerFreedUnits({
       bookings: calendar.bookings.map((b) => (b.id === bookingId ? moved : b)),
@@ -49,17 +48,15 @@ export async function rescheduleBooking(
       changed: moved,
       freed: true,
       resource,
-      now: placement.now,
-      offerMs: deps.offerMs,
-      newId: deps.newId,
+      ...context,
     });
     return {
       change: {
         put: [moved, ...offers.bookings],
         waitlist: offers.entries,
         events: [
-          bookingEvent('rescheduled', moved, placement.now, { start: current.start, end: current.end }),
-          ...offers.bookings.map((b) => bookingEvent('created', b, placement.now)),
+          bookingEvent('rescheduled', moved, context, { start: current.start, end: current.end }),
+          ...offers.bookings.map((b) => bookingEvent('created', b, context)),
         ],
       },
       result: toBookingDto(moved),

@@ -1,9 +1,9 @@
-import type { BookingState } from '../booking-state';
-import { expire, recordNoShow } from '../booking-transitions';
-import type { ResourceView } from '../resource-view';
-import type { BookingDeps } from './booking-deps';
-import { changeCalendar } from './change-calendar';
-import { changeWithOffers } from './change-with-offers';
+import type { BookingDeps } from '../ports';
+import type { BookingState } from '../rules/booking-state';
+import { expire, recordNoShow } from '../rules/booking-transitions';
+import { changeWithOffers } from '../rules/calendar-changes';
+import type { ResourceView } from '../rules/resource-view';
+import { changeCalendar, decisionContext } from '../support/change-calendar';
 
 /**
  * The scheduled scan: holds (and waitlist offers) past their expiry become `expired`; confirmed
@@ -16,14 +16,13 @@ export async function runScans(deps: BookingDeps): Promise<{ expired: number; no
     const resource = await deps.resources.get(resourceId);
     if (!resource) continue;
     const done = await changeCalendar(deps, resourceId, (calendar) => {
-      const now = deps.clock().getTime();
-      const changes = calendar.bookings.flatMap((b) => dueTransition(b, resource, now) ?? []);
+      const context = decisionContext(deps);
+      const changes = calendar.bookings.flatMap((b) => dueTransition(b, resource, context.now) ?? []);
       return {
         change: changeWithOffers(
-          deps,
           calendar,
           resource,
-          now,
+          context,
           changes.map((booking) => ({
             booking,
             event: booking.status === 'expired' ? ('expired' as const) : ('noShow' as const),

@@ -1,10 +1,9 @@
-import { availabilityQuery, page, resourceAvailability as availabilitySchema } from '@labshare/contracts';
-import { decodeCursor, encodeCursor, type RouteTable } from '@labshare/http';
-import { errors } from '@labshare/errors';
-import { isAdmin } from '@labshare/auth';
-import type { BookingDeps } from '../../domain/use-cases/booking-deps';
-import { resourceAvailability, searchAvailability } from '../../domain/use-cases/get-availability';
-import { resourceOrNotFound } from '../../domain/use-cases/requester';
+import { availabilityQuery, page, resourceAvailability } from '@labshare/contracts';
+import type { RouteTable } from '@labshare/http';
+import type { BookingDeps } from '../../domain/ports';
+import { getAvailability } from '../../domain/use-cases/get-availability';
+import { searchAvailability } from '../../domain/use-cases/search-availability';
+import { resourceCursor } from './paging';
 
 /** Free intervals and slots, for one resource or for every resource matching the filters. */
 export function addAvailabilityRoutes(routes: RouteTable, deps: BookingDeps): void {
@@ -14,33 +13,20 @@ export function addAvailabilityRoutes(routes: RouteTable, deps: BookingDeps): vo
     summary: 'Free time of a resource, or of every matching resource with a fitting slot',
     tag: 'Availability',
     query: availabilityQuery,
-    response: { status: 200, schema: availabilitySchema.or(page(availabilitySchema)) },
-    handler: async ({ principal, query, req }) => {
-      const request = {
-        from: query.from,
-        to: query.to,
-        quantity: query.quantity,
-        durationMinutes: query.durationMinutes,
-      };
-      if (query.resourceId) {
-        const resource = await resourceOrNotFound(deps, query.resourceId, req.header('authorization'));
-        if (!resource.shared && resource.orgId !== principal.org && !isAdmin(principal)) {
-          throw errors.notFound(`Resource ${query.resourceId}`);
-        }
-        return resourceAvailability(deps, resource, request);
-      }
-      const filter = {
-        kind: query.kind,
-        orgId: query.orgId,
-        campus: query.campus,
-        shared: query.shared,
-        ...(isAdmin(principal) ? {} : { visibleToOrg: principal.org }),
-      };
-      const result = await searchAvailability(deps, filter, request, {
-        limit: query.limit,
-        after: decodeCursor<string>(query.cursor),
-      });
-      return { items: result.items, nextCursor: result.last ? encodeCursor(result.last) : null };
+    response: { status: 200, schema: resourceAvailability.or(page(resourceAvailability)) },
+    handler: async ({ principal, query }) => {
+      const { resourceId, from, to, quantity, durationMinutes, kind, orgId, campus, shared } = query;
+      const request = { from, to, quantity, durationMinutes };
+      if (resourceId) return getAvailability(deps, principal, resourceId, request);
+      const paging = { limit: query.limit, after: resourceCursor.read(query.cursor) };
+      const found = await searchAvailability(
+        deps,
+        principal,
+        { kind, orgId, campus, shared },
+        request,
+        paging,
+      );
+      return { items: found.items, nextCursor: resourceCursor.write(found.next) };
     },
   });
 }

@@ -1,26 +1,29 @@
 import {
-  bookingListQuery,
-  createBookingBody,
   booking,
+  bookingListQuery,
+  calendarFeedQuery,
+  createBookingBody,
+  idParams,
   page,
   reasonBody,
   rejectBody,
   rescheduleBody,
   z,
 } from '@labshare/contracts';
-import { decodeCursor, encodeCursor, type RouteTable } from '@labshare/http';
-import { toBookingDto } from '../../domain/booking-dto';
-import { bookingActions } from '../../domain/use-cases/booking-actions';
-import type { BookingDeps } from '../../domain/use-cases/booking-deps';
+import type { RouteTable } from '@labshare/http';
+import type { BookingDeps } from '../../domain/ports';
+import { approveBooking } from '../../domain/use-cases/approve-booking';
+import { cancelBooking } from '../../domain/use-cases/cancel-booking';
+import { confirmBooking } from '../../domain/use-cases/confirm-booking';
 import { createBooking } from '../../domain/use-cases/create-booking';
-import { visibleBooking } from '../../domain/use-cases/get-booking';
+import { getBooking } from '../../domain/use-cases/get-booking';
 import { listBookings } from '../../domain/use-cases/list-bookings';
+import { listFeedBookings } from '../../domain/use-cases/list-feed-bookings';
+import { rejectBooking } from '../../domain/use-cases/reject-booking';
 import { rescheduleBooking } from '../../domain/use-cases/reschedule-booking';
-import type { Principal } from '@labshare/auth';
 import { renderCalendarFeed } from './calendar-feed';
-import { transitionBooking } from '../../domain/use-cases/transition-booking';
+import { bookingCursor } from './paging';
 
-const idParams = z.object({ id: z.string().min(1).max(100) });
 const tag = 'Bookings';
 
 /** Bookings: create, read, list, and the moves of their life. Thin: each route calls one use case. */
@@ -35,8 +38,7 @@ export function addBookingRoutes(routes: RouteTable, deps: BookingDeps): void {
       body: createBookingBody,
       idempotent: true,
       response: { status: 201, schema: booking },
-      handler: ({ principal, body, req }) =>
-        createBooking(deps, principal, body, req.header('authorization')),
+      handler: ({ principal, body }) => createBooking(deps, principal, body),
     })
     .add({
       method: 'get',
@@ -46,12 +48,14 @@ export function addBookingRoutes(routes: RouteTable, deps: BookingDeps): void {
       query: bookingListQuery,
       response: { status: 200, schema: page(booking) },
       handler: async ({ principal, query }) => {
-        const { cursor, ...rest } = query;
-        const result = await listBookings(deps, principal, {
-          ...rest,
-          after: decodeCursor<[number, string]>(cursor),
-        });
-        return { items: result.items, nextCursor: result.last ? encodeCursor(result.last) : null };
+        const { cursor, limit, from, to, ...filter } = query;
+        const found = await listBookings(
+          deps,
+          principal,
+          { ...filter, from: from?.getTime(), to: to?.getTime() },
+          { limit, after: bookingCursor.read(cursor) },
+        );
+        return { items: found.items, nextCursor: bookingCursor.write(found.next) };
       },
     })
     .add({
@@ -60,19 +64,13 @@ export function addBookingRoutes(routes: RouteTable, deps: BookingDeps): void {
       summary:
         'An RFC 5545 feed of the bookings of a resource or an org (cancelled ones as STATUS:CANCELLED)',
       tag,
-      query: z
-        .object({ resourceId: z.string().max(100).optional(), orgId: z.string().max(100).optional() })
-        .refine((q) => q.resourceId || q.orgId, {
-          message: 'give resourceId or orgId',
-          path: ['resourceId'],
-        }),
+      query: calendarFeedQuery,
       response: { status: 200, contentType: 'text/calendar', schema: z.string() },
-      handler: async ({ principal, query, res }) => {
-        const bookings = await allBookings(deps, principal, query);
-        res
-          .type('text/calendar; charset=utf-8')
-          .send(renderCalendarFeed(`LabShare ${query.resourceId ?? query.orgId}`, bookings));
-      },
+      handler: async ({ principal, query }) =>
+        renderCalendarFeed(
+          `LabShare ${query.resourceId ?? query.orgId}`,
+          await listFeedBookings(deps, principal, query),
+        ),
     })
     .add({
       method: 'get',
@@ -81,8 +79,7 @@ export function addBookingRoutes(routes: RouteTable, deps: BookingDeps): void {
       tag,
       params: idParams,
       response: { status: 200, schema: booking },
-      handler: async ({ principal, params }) =>
-        toBookingDto(await visibleBooking(deps, principal, params.id)),
+      handler: ({ principal, params }) => getBooking(deps, principal, params.id),
     })
     .add({
       method: 'post',
@@ -91,8 +88,7 @@ export function addBookingRoutes(routes: RouteTable, deps: BookingDeps): void {
       tag,
       params: idParams,
       response: { status: 200, schema: booking },
-      handler: ({ principal, params }) =>
-        transitionBooking(deps, principal, params.id, bookingActions.confirm),
+      handler: ({ principal, params }) => confirmBooking(deps, principal, params.id),
     })
     .add({
       method: 'post',
@@ -102,8 +98,7 @@ export function addBookingRoutes(routes: RouteTable, deps: BookingDeps): void {
       access: ['org_admin'],
       params: idParams,
       response: { status: 200, schema: booking },
-      handler: ({ principal, params }) =>
-        transitionBooking(deps, principal, params.id, bookingActions.approve),
+      handler: ({ principal, params }) => approveBooking(deps, principal, params.id),
     })
     .add({
       method: 'post',
@@ -114,8 +109,7 @@ export function addBookingRoutes(routes: RouteTable, deps: BookingDeps): void {
       params: idParams,
       body: rejectBody,
       response: { status: 200, schema: booking },
-      handler: ({ principal, params, body }) =>
-        transitionBooking(deps, principal, params.id, bookingActions.reject(body.reason)),
+      handler: ({ principal, params, body }) => rejectBooking(deps, principal, params.id, body.reason),
     })
     .add({
       method: 'post',
@@ -125,8 +119,7 @@ export function addBookingRoutes(routes: RouteTable, deps: BookingDeps): void {
       params: idParams,
       body: reasonBody,
       response: { status: 200, schema: booking },
-      handler: ({ principal, params, body }) =>
-        transitionBooking(deps, principal, params.id, bookingActions.cancel(body.reason)),
+      handler: ({ principal, params, body }) => cancelBooking(deps, principal, params.id, body.reason),
     })
     .add({
       method: 'post',
@@ -136,23 +129,6 @@ export function addBookingRoutes(routes: RouteTable, deps: BookingDeps): void {
       params: idParams,
       body: rescheduleBody,
       response: { status: 200, schema: booking },
-      handler: ({ principal, params, body, req }) =>
-        rescheduleBooking(deps, principal, params.id, body, req.header('authorization')),
+      handler: ({ principal, params, body }) => rescheduleBooking(deps, principal, params.id, body),
     });
-}
-
-/** Up to 5,000 bookings for a feed, page by page (a feed has no cursor of its own). */
-async function allBookings(
-  deps: BookingDeps,
-  caller: Principal,
-  filter: { resourceId?: string; orgId?: string },
-) {
-  const all = [];
-  let after: [number, string] | undefined;
-  do {
-    const page = await listBookings(deps, caller, { ...filter, limit: 500, after });
-    all.push(...page.items);
-    after = page.last;
-  } while (after && all.length < 5000);
-  return all;
 }

@@ -1,36 +1,21 @@
-import { instant, z } from '@labshare/contracts';
+import {
+  cancelSeriesBody,
+  createSeriesBody,
+  idParams,
+  joinWaitlistBody,
+  page,
+  seriesCancelled,
+  seriesCreated,
+  waitlistEntry,
+  waitlistQuery,
+} from '@labshare/contracts';
 import type { RouteTable } from '@labshare/http';
-import type { BookingDeps } from '../../domain/use-cases/booking-deps';
+import type { BookingDeps } from '../../domain/ports';
 import { cancelSeries } from '../../domain/use-cases/cancel-series';
 import { createSeries } from '../../domain/use-cases/create-series';
-import { joinWaitlist, leaveWaitlist, listWaitlist } from '../../domain/use-cases/waitlist-requests';
-
-const seriesBody = z
-  .object({
-    resourceId: z.string().min(1).max(100),
-    start: instant,
-    end: instant,
-    rrule: z.string().trim().min(1).max(500).openapi({ example: 'FREQ=WEEKLY;BYDAY=TU;COUNT=16' }),
-    quantity: z.number().int().min(1).max(10_000).default(1),
-    purpose: z.string().trim().max(500).optional(),
-    onConflict: z.enum(['fail', 'skip']).default('fail'),
-  })
-  .strict()
-  .refine((b) => b.end > b.start, { message: 'must be after start', path: ['end'] })
-  .openapi('CreateSeriesBody');
-
-const waitBody = z
-  .object({
-    resourceId: z.string().min(1).max(100),
-    start: instant,
-    end: instant,
-    quantity: z.number().int().min(1).max(10_000).default(1),
-  })
-  .strict()
-  .refine((b) => b.end > b.start, { message: 'must be after start', path: ['end'] })
-  .openapi('JoinWaitlistBody');
-
-const idParams = z.object({ id: z.string().min(1).max(100) });
+import { joinWaitlist } from '../../domain/use-cases/join-waitlist';
+import { leaveWaitlist } from '../../domain/use-cases/leave-waitlist';
+import { listWaitlist } from '../../domain/use-cases/list-waitlist';
 
 export function addSeriesAndWaitlistRoutes(routes: RouteTable, deps: BookingDeps): void {
   routes
@@ -41,10 +26,10 @@ export function addSeriesAndWaitlistRoutes(routes: RouteTable, deps: BookingDeps
         "Book a recurring series (expanded in the resource's zone); fail = all or nothing, skip = book the rest",
       tag: 'Series',
       access: ['booker', 'org_admin'],
-      body: seriesBody,
+      body: createSeriesBody,
       idempotent: true,
-      response: { status: 201 },
-      handler: ({ principal, body, req }) => createSeries(deps, principal, body, req.header('authorization')),
+      response: { status: 201, schema: seriesCreated },
+      handler: ({ principal, body }) => createSeries(deps, principal, body),
     })
     .add({
       method: 'post',
@@ -52,8 +37,8 @@ export function addSeriesAndWaitlistRoutes(routes: RouteTable, deps: BookingDeps
       summary: 'Cancel every occurrence of a series, or those from `from` on',
       tag: 'Series',
       params: idParams,
-      body: z.object({ from: instant.optional() }).strict().default({}),
-      response: { status: 200 },
+      body: cancelSeriesBody,
+      response: { status: 200, schema: seriesCancelled },
       handler: ({ principal, params, body }) => cancelSeries(deps, principal, params.id, body.from),
     })
     .add({
@@ -62,18 +47,18 @@ export function addSeriesAndWaitlistRoutes(routes: RouteTable, deps: BookingDeps
       summary: 'Wait for a taken time: the oldest fitting request is offered freed units as a hold',
       tag: 'Waitlist',
       access: ['booker', 'org_admin'],
-      body: waitBody,
+      body: joinWaitlistBody,
       idempotent: true,
-      response: { status: 201 },
-      handler: ({ principal, body, req }) => joinWaitlist(deps, principal, body, req.header('authorization')),
+      response: { status: 201, schema: waitlistEntry },
+      handler: ({ principal, body }) => joinWaitlist(deps, principal, body),
     })
     .add({
       method: 'get',
       path: '/v1/waitlist',
       summary: "The caller's waitlist requests (an org_admin: also those on its org's resources)",
       tag: 'Waitlist',
-      query: z.object({ resourceId: z.string().max(100).optional() }),
-      response: { status: 200 },
+      query: waitlistQuery,
+      response: { status: 200, schema: page(waitlistEntry) },
       handler: async ({ principal, query }) => ({
         items: await listWaitlist(deps, principal, query.resourceId),
         nextCursor: null,
@@ -85,7 +70,7 @@ export function addSeriesAndWaitlistRoutes(routes: RouteTable, deps: BookingDeps
       summary: 'Leave the waitlist (an open offer is released to the next request)',
       tag: 'Waitlist',
       params: idParams,
-      response: { status: 200 },
+      response: { status: 200, schema: waitlistEntry },
       handler: ({ principal, params }) => leaveWaitlist(deps, principal, params.id),
     });
 }

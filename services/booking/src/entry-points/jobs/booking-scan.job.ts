@@ -1,5 +1,5 @@
 import type { ScheduledJob } from '@labshare/scheduler';
-import type { BookingDeps } from '../../domain/use-cases/booking-deps';
+import type { BookingDeps } from '../../domain/ports';
 import { runScans } from '../../domain/use-cases/run-scans';
 
 /** Expires holds and offers and records no-shows, on the configured cron. */

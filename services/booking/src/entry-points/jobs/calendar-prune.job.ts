@@ -1,5 +1,5 @@
 import type { ScheduledJob } from '@labshare/scheduler';
-import type { BookingDeps } from '../../domain/use-cases/booking-deps';
+import type { BookingDeps } from '../../domain/ports';
 import { pruneCalendars } from '../../domain/use-cases/prune-calendars';
 
 /** Moves long-finished bookings out of the calendars, on the configured cron. */

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ConfigError, loadConfig } from '@labshare/config';
 import type { ImportRowError } from '@labshare/contracts';
-import { parseResourceCsv, type CsvRow } from '../../domain/import/resource-csv';
+import { parseResourceCsv, type CsvRow } from '../../domain/rules/resource-csv';
 import { importClient } from './import-client';
 
 const USAGE = 'usage: npm run import:resources -- <file.csv> [--skip-invalid] [--dry-run]';

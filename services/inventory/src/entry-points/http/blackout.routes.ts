@@ -1,13 +1,20 @@
 import { z } from 'zod';
-import { blackout, blackoutCreated, createBlackoutBody, page, pageQuery } from '@labshare/contracts';
+import {
+  blackout,
+  blackoutCreated,
+  createBlackoutBody,
+  idParams,
+  page,
+  pageQuery,
+} from '@labshare/contracts';
 import type { RouteTable } from '@labshare/http';
-import { addBlackout } from '../../domain/blackouts/add-blackout';
-import { listBlackouts } from '../../domain/blackouts/list-blackouts';
-import { removeBlackout } from '../../domain/blackouts/remove-blackout';
 import type { InventoryDeps } from '../../domain/ports';
-import { blackoutKey, idParams, nextCursor, readCursor } from './paging';
+import { addBlackout } from '../../domain/use-cases/add-blackout';
+import { listBlackouts } from '../../domain/use-cases/list-blackouts';
+import { removeBlackout } from '../../domain/use-cases/remove-blackout';
+import { blackoutCursor } from './paging';
 
-export function addBlackoutRoutes(routes: RouteTable, inventory: InventoryDeps): void {
+export function addBlackoutRoutes(routes: RouteTable, deps: InventoryDeps): void {
   routes
     .add({
       method: 'post',
@@ -19,8 +26,7 @@ export function addBlackoutRoutes(routes: RouteTable, inventory: InventoryDeps):
       body: createBlackoutBody,
       idempotent: true,
       response: { status: 201, schema: blackoutCreated },
-      handler: ({ params, body, principal, req }) =>
-        addBlackout(inventory, principal, params.id, body, req.header('authorization')),
+      handler: ({ params, body, principal }) => addBlackout(deps, principal, params.id, body),
     })
     .add({
       method: 'get',
@@ -31,9 +37,9 @@ export function addBlackoutRoutes(routes: RouteTable, inventory: InventoryDeps):
       query: pageQuery,
       response: { status: 200, schema: page(blackout) },
       handler: async ({ params, query, principal }) => {
-        const after = readCursor(blackoutKey, query.cursor);
-        const found = await listBlackouts(inventory, principal, params.id, { limit: query.limit, after });
-        return { items: found.items, nextCursor: nextCursor(found.next) };
+        const after = blackoutCursor.read(query.cursor);
+        const found = await listBlackouts(deps, principal, params.id, { limit: query.limit, after });
+        return { items: found.items, nextCursor: blackoutCursor.write(found.next) };
       },
     })
     .add({
@@ -44,6 +50,6 @@ export function addBlackoutRoutes(routes: RouteTable, inventory: InventoryDeps):
       access: ['org_admin'],
       params: idParams.extend({ blackoutId: z.string().min(1).max(100) }),
       response: { status: 200, schema: blackout },
-      handler: ({ params, principal }) => removeBlackout(inventory, principal, params.id, params.blackoutId),
+      handler: ({ params, principal }) => removeBlackout(deps, principal, params.id, params.blackoutId),
     });
 }

@@ -1,11 +1,11 @@
 import { importReport, importResourcesBody, importResourcesQuery } from '@labshare/contracts';
 import type { RouteTable } from '@labshare/http';
-import { importResources } from '../../domain/import/import-resources';
 import type { InventoryDeps } from '../../domain/ports';
+import { importResources } from '../../domain/use-cases/import-resources';
 
 export const IMPORT_PATH = '/v1/resources/import';
 
-export function addImportRoutes(routes: RouteTable, inventory: InventoryDeps): void {
+export function addImportRoutes(routes: RouteTable, deps: InventoryDeps): void {
   routes.add({
     method: 'post',
     path: IMPORT_PATH,
@@ -17,6 +17,6 @@ export function addImportRoutes(routes: RouteTable, inventory: InventoryDeps): v
     body: importResourcesBody,
     idempotent: true,
     response: { status: 200, schema: importReport },
-    handler: ({ query, body, principal }) => importResources(inventory, principal, body, query),
+    handler: ({ query, body, principal }) => importResources(deps, principal, body, query),
   });
 }

@@ -1,13 +1,13 @@
-import { createOrgBody, org, page, pageQuery, patchOrgBody } from '@labshare/contracts';
+import { createOrgBody, idParams, org, page, pageQuery, patchOrgBody } from '@labshare/contracts';
 import type { RouteTable } from '@labshare/http';
-import { createOrg } from '../../domain/orgs/create-org';
-import { listOrgs } from '../../domain/orgs/list-orgs';
-import { getOrg } from '../../domain/orgs/get-org';
-import { updateOrg } from '../../domain/orgs/update-org';
 import type { InventoryDeps } from '../../domain/ports';
-import { creationKey, idParams, nextCursor, readCursor } from './paging';
+import { createOrg } from '../../domain/use-cases/create-org';
+import { getOrg } from '../../domain/use-cases/get-org';
+import { listOrgs } from '../../domain/use-cases/list-orgs';
+import { updateOrg } from '../../domain/use-cases/update-org';
+import { creationCursor } from './paging';
 
-export function addOrgRoutes(routes: RouteTable, inventory: InventoryDeps): void {
+export function addOrgRoutes(routes: RouteTable, deps: InventoryDeps): void {
   routes
     .add({
       method: 'post',
@@ -18,7 +18,7 @@ export function addOrgRoutes(routes: RouteTable, inventory: InventoryDeps): void
       body: createOrgBody,
       idempotent: true,
       response: { status: 201, schema: org },
-      handler: ({ body }) => createOrg(inventory, body),
+      handler: ({ body }) => createOrg(deps, body),
     })
     .add({
       method: 'get',
@@ -28,11 +28,8 @@ export function addOrgRoutes(routes: RouteTable, inventory: InventoryDeps): void
       query: pageQuery,
       response: { status: 200, schema: page(org) },
       handler: async ({ query }) => {
-        const found = await listOrgs(inventory, {
-          limit: query.limit,
-          after: readCursor(creationKey, query.cursor),
-        });
-        return { items: found.items, nextCursor: nextCursor(found.next) };
+        const found = await listOrgs(deps, { limit: query.limit, after: creationCursor.read(query.cursor) });
+        return { items: found.items, nextCursor: creationCursor.write(found.next) };
       },
     })
     .add({
@@ -42,7 +39,7 @@ export function addOrgRoutes(routes: RouteTable, inventory: InventoryDeps): void
       tag: 'orgs',
       params: idParams,
       response: { status: 200, schema: org },
-      handler: ({ params }) => getOrg(inventory, params.id),
+      handler: ({ params }) => getOrg(deps, params.id),
     })
     .add({
       method: 'patch',
@@ -53,6 +50,6 @@ export function addOrgRoutes(routes: RouteTable, inventory: InventoryDeps): void
       params: idParams,
       body: patchOrgBody,
       response: { status: 200, schema: org },
-      handler: ({ params, body }) => updateOrg(inventory, params.id, body),
+      handler: ({ params, body }) => updateOrg(deps, params.id, body),
     });
 }

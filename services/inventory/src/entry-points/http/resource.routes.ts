@@ -1,5 +1,6 @@
 import {
   createResourceBody,
+  idParams,
   listResourcesQuery,
   page,
   patchResourceBody,
@@ -7,14 +8,14 @@ import {
 } from '@labshare/contracts';
 import type { RouteTable } from '@labshare/http';
 import type { InventoryDeps } from '../../domain/ports';
-import { createResource } from '../../domain/resources/create-resource';
-import { getResource } from '../../domain/resources/get-resource';
-import { listResources } from '../../domain/resources/list-resources';
-import { retireResource } from '../../domain/resources/retire-resource';
-import { updateResource } from '../../domain/resources/update-resource';
-import { creationKey, idParams, nextCursor, readCursor } from './paging';
+import { createResource } from '../../domain/use-cases/create-resource';
+import { getResource } from '../../domain/use-cases/get-resource';
+import { listResources } from '../../domain/use-cases/list-resources';
+import { retireResource } from '../../domain/use-cases/retire-resource';
+import { updateResource } from '../../domain/use-cases/update-resource';
+import { creationCursor } from './paging';
 
-export function addResourceRoutes(routes: RouteTable, inventory: InventoryDeps): void {
+export function addResourceRoutes(routes: RouteTable, deps: InventoryDeps): void {
   routes
     .add({
       method: 'post',
@@ -25,7 +26,7 @@ export function addResourceRoutes(routes: RouteTable, inventory: InventoryDeps):
       body: createResourceBody,
       idempotent: true,
       response: { status: 201, schema: resource },
-      handler: ({ body, principal }) => createResource(inventory, principal, body),
+      handler: ({ body, principal }) => createResource(deps, principal, body),
     })
     .add({
       method: 'get',
@@ -36,9 +37,9 @@ export function addResourceRoutes(routes: RouteTable, inventory: InventoryDeps):
       response: { status: 200, schema: page(resource) },
       handler: async ({ query, principal }) => {
         const { limit, cursor, q, ...filter } = query;
-        const paging = { limit, after: readCursor(creationKey, cursor) };
-        const found = await listResources(inventory, principal, { ...filter, text: q }, paging);
-        return { items: found.items, nextCursor: nextCursor(found.next) };
+        const paging = { limit, after: creationCursor.read(cursor) };
+        const found = await listResources(deps, principal, { ...filter, text: q }, paging);
+        return { items: found.items, nextCursor: creationCursor.write(found.next) };
       },
     })
     .add({
@@ -48,7 +49,7 @@ export function addResourceRoutes(routes: RouteTable, inventory: InventoryDeps):
       tag: 'resources',
       params: idParams,
       response: { status: 200, schema: resource },
-      handler: ({ params, principal }) => getResource(inventory, principal, params.id),
+      handler: ({ params, principal }) => getResource(deps, principal, params.id),
     })
     .add({
       method: 'patch',
@@ -59,7 +60,7 @@ export function addResourceRoutes(routes: RouteTable, inventory: InventoryDeps):
       params: idParams,
       body: patchResourceBody,
       response: { status: 200, schema: resource },
-      handler: ({ params, body, principal }) => updateResource(inventory, principal, params.id, body),
+      handler: ({ params, body, principal }) => updateResource(deps, principal, params.id, body),
     })
     .add({
       method: 'delete',
@@ -69,6 +70,6 @@ export function addResourceRoutes(routes: RouteTable, inventory: InventoryDeps):
       access: ['org_admin'],
       params: idParams,
       response: { status: 200, schema: resource },
-      handler: ({ params, principal }) => retireResource(inventory, principal, params.id),
+      handler: ({ params, principal }) => retireResource(deps, principal, params.id),
     });
 }

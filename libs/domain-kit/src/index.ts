@@ -1,0 +1,2 @@
+export { pageOf, pageFrom, type PageRequest, type ListPage } from './page';
+export { untilWritten, STALE, type RetryOptions } from './optimistic-write';

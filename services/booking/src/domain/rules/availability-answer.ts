@@ -1,0 +1,48 @@
+import { freeIntervals, slots } from '@labshare/availability';
+import type { ResourceAvailability } from '@labshare/contracts';
+import { occupies, type Calendar } from './booking-state';
+import { blackoutIntervals, calendarSpec, type ResourceView } from './resource-view';
+
+export interface AvailabilityRequest {
+  from: Date;
+  to: Date;
+  quantity: number;
+  durationMinutes?: number;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * Free time of one resource, by the same engine that re-checks every booking, on the calendar the
+ * booking path writes: what is offered here can be booked. A retired resource has none.
+ */
+export function availabilityOf(
+  resource: ResourceView,
+  calendar: Calendar,
+  request: AvailabilityRequest,
+  now: number,
+): ResourceAvailability {
+  const active = resource.status === 'active';
+  const input = {
+    spec: calendarSpec(resource),
+    blackouts: blackoutIntervals(resource),
+    occupancy: calendar.bookings.filter(occupies),
+    range: { start: request.from.getTime(), end: request.to.getTime() },
+    quantity: request.quantity,
+    now,
+  };
+  const answer: ResourceAvailability = {
+    resourceId: resource.id,
+    timezone: resource.timezone,
+    free: (active ? freeIntervals(input) : []).map((p) => ({
+      start: iso(p.start),
+      end: iso(p.end),
+      available: p.available,
+    })),
+  };
+  if (request.durationMinutes !== undefined) {
+    const found = active ? slots({ ...input, durationMinutes: request.durationMinutes }) : [];
+    answer.slots = found.map((s) => ({ start: iso(s.start), end: iso(s.end) }));
+  }
+  return answer;
+}

@@ -1,0 +1,64 @@
+import {
+  occupyingStatuses,
+  type BookingStatus,
+  type Money,
+  type OrgKind,
+  type WaitlistStatus,
+} from '@labshare/contracts';
+
+/** A booking as the domain sees it: instants in epoch milliseconds. */
+export interface BookingState {
+  id: string;
+  resourceId: string;
+  providerOrgId: string;
+  consumerOrgId: string;
+  userId: string;
+  start: number;
+  end: number;
+  quantity: number;
+  status: BookingStatus;
+  external: boolean;
+  price: Money;
+  fee?: Money;
+  purpose?: string;
+  seriesId?: string;
+  reason?: string;
+  createdAt: number;
+  updatedAt: number;
+  expiresAt?: number;
+  checkedInAt?: number;
+  version: number;
+}
+
+/** A waitlist request: offered a held booking when units it fits into free up. */
+export interface WaitEntry {
+  id: string;
+  resourceId: string;
+  consumerOrgId: string;
+  /** Kept from the request, so an offer can be priced without asking inventory mid-decision. */
+  consumerOrgKind: OrgKind;
+  userId: string;
+  start: number;
+  end: number;
+  quantity: number;
+  status: WaitlistStatus;
+  bookingId?: string;
+  expiresAt?: number;
+  createdAt: number;
+}
+
+/**
+ * The aggregate that makes "no double booking" a single-document decision: every live booking of
+ * one resource (and its waitlist) in one document whose `version` guards each change.
+ */
+export interface Calendar {
+  resourceId: string;
+  version: number;
+  bookings: BookingState[];
+  waitlist: WaitEntry[];
+}
+
+/** Held, pending and confirmed bookings hold their units. */
+export function occupies(booking: BookingState): boolean {
+  return occupyingStatuses.includes(booking.status);
+}

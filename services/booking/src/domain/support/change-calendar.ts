@@ -1,0 +1,40 @@
+import { STALE, untilWritten } from '@labshare/domain-kit';
+import { errors } from '@labshare/errors';
+import type { BookingDeps, CalendarChange } from '../ports';
+import type { Calendar } from '../rules/booking-state';
+
+/**
+ * The one way a calendar changes (optimistic concurrency, `untilWritten`): read it, decide on that
+ * version, write only if it is still that version, else read again and decide again. A capacity
+ * check is therefore never stale when its booking is written: two bookings cannot both fit into the
+ * last unit, with any number of replicas. `decide` throws to refuse (409/422).
+ */
+export function changeCalendar<T>(
+  deps: BookingDeps,
+  resourceId: string,
+  decide: (calendar: Calendar) => { change: CalendarChange; result: T },
+): Promise<T> {
+  return untilWritten(
+    async () => {
+      const calendar = await deps.calendars.load(resourceId);
+      const { change, result } = decide(calendar);
+      if (change.put.length === 0 && change.waitlist.length === 0 && !change.drop) return result;
+      if (!(await deps.calendars.commit(calendar, change))) return STALE;
+      // The projection is also kept by a consumer of our own events; writing it here makes a
+      // booking readable the moment its 201 is returned.
+      await Promise.all(change.put.map((b) => deps.projection.save(b)));
+      return result;
+    },
+    { exhausted: () => errors.unavailable('The resource is too busy right now; please retry.') },
+  );
+}
+
+/** The context events and offers of a decision made now are raised in. */
+export function decisionContext(deps: BookingDeps) {
+  return {
+    now: deps.clock().getTime(),
+    correlationId: deps.correlationId(),
+    offerMs: deps.offerMs,
+    newId: deps.newId,
+  };
+}
