@@ -29,8 +29,11 @@ export interface RouteDefinition<B extends z.ZodTypeAny, Q extends z.ZodTypeAny,
   body?: B;
   query?: Q;
   params?: P;
-  /** A handler returning a string with a `contentType` here is sent as that text (CSV, iCalendar). */
-  response: { status: number; schema?: z.ZodTypeAny; contentType?: string; description?: string };
+  /**
+   * Every answer is described (OpenAPI from this schema). A handler returning a string with a
+   * `contentType` here is sent as that text (CSV, iCalendar).
+   */
+  response: { status: number; schema: z.ZodTypeAny; contentType?: string; description?: string };
   /** Accepts `Idempotency-Key`: a retry with the same key gets the first response. */
   idempotent?: boolean;
   handler: (ctx: RouteContext<z.output<B>, z.output<Q>, z.output<P>>) => Promise<unknown>;
@@ -136,9 +139,7 @@ export class RouteTable {
       responses: {
         [response.status]: {
           description: response.description ?? route.summary,
-          ...(response.schema
-            ? { content: { [response.contentType ?? 'application/json']: { schema: response.schema } } }
-            : {}),
+          content: { [response.contentType ?? 'application/json']: { schema: response.schema } },
         },
         default: { description: 'Problem details (application/problem+json)' },
       },

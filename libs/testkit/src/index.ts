@@ -4,3 +4,4 @@ export { waitFor } from './wait-for';
 export { freePort } from './free-port';
 export { apiClient } from './api-client';
 export { startChild, exited } from './child-process';
+export { orgSnapshot, resourceSnapshot } from './snapshots';
