@@ -16,7 +16,7 @@ export default defineConfig({
           name: 'integration',
           include: ['**/*.integration-test.ts'],
           exclude: ['**/node_modules/**'],
-          globalSetup: ['libs/testkit/src/global-setup.ts'],
+          globalSetup: ['infra/local/src/vitest-global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // Two cores: run integration files one or two at a time so timing-sensitive tests stay honest.

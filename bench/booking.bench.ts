@@ -6,8 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
+import { loadConfig, start } from '@labshare/booking';
+import type { Resource } from '@labshare/contracts';
 import { provideInfrastructure } from '@labshare/local-infra';
-import { at, makeOrg, makeResource, startBookingService } from '../services/booking/test/booking-fixture';
+import { Announcer, apiClient, dayAt as at, testEnv, tokenFor } from '@labshare/testkit';
 
 const REQUESTS_PER_LEVEL = Number(process.env.BENCH_REQUESTS ?? 1000);
 const LEVELS = [1, 16, 64];
@@ -47,32 +49,33 @@ async function main() {
     dataDir: path.resolve('.data', `bench-${process.pid}`),
     log: (m) => console.log(`[infra] ${m}`),
   });
-  const h = await startBookingService({
-    MONGO_URL: infra.mongoUrl,
-    KAFKA_BROKERS: infra.kafkaBrokers,
-    LOG_LEVEL: 'warn',
-  });
+  const env = testEnv({ MONGO_URL: infra.mongoUrl, KAFKA_BROKERS: infra.kafkaBrokers, LOG_LEVEL: 'warn' });
+  const booking = await start(loadConfig(env));
+  // Plays inventory on the bus; booking awaits a resource or org it has not heard of yet.
+  const inventory = new Announcer(env, 'bench-inventory');
+  const api = apiClient(booking.url);
   const mongo = await MongoClient.connect(infra.mongoUrl);
+  const provider = await inventory.org('university');
+  const newResource = (overrides: Partial<Resource> = {}) => inventory.resource(provider, overrides);
   try {
-    const provider = await makeOrg(h, 'university');
-    const consumer = await makeOrg(h, 'enterprise');
-    const token = consumer.booker('bench');
+    const consumer = await inventory.org('enterprise');
+    const token = tokenFor({ sub: 'bench', org: consumer.id, roles: ['booker'] });
     console.log(
       `\nbooking throughput (${REQUESTS_PER_LEVEL} requests per level; ratio = bookings / raw inserts)`,
     );
     // 64 resources at every level: requests spread over calendars as real traffic does, so the
     // levels differ in concurrency only (a long calendar is what the availability part measures).
-    const resources = await Promise.all(Array.from({ length: RESOURCES }, () => makeResource(h, provider)));
+    const resources = await Promise.all(Array.from({ length: RESOURCES }, () => newResource()));
     for (const [level, concurrency] of LEVELS.entries()) {
       const raw = mongo.db('bench_raw').collection(`slots_${randomUUID().slice(0, 8)}`);
       await raw.createIndex({ resourceId: 1, slot: 1 }, { unique: true });
       const baseline = await measure(REQUESTS_PER_LEVEL, concurrency, async (i) => {
         await raw.insertOne({ resourceId: `r${i % RESOURCES}`, slot: i, at: new Date() });
       });
-      const booking = await measure(REQUESTS_PER_LEVEL, concurrency, async (i) => {
+      const booked = await measure(REQUESTS_PER_LEVEL, concurrency, async (i) => {
         // Each level books a day of its own and each request a free 15-minute slot: successes only.
         const slot = Math.floor(i / RESOURCES);
-        const answer = await h.api('POST', '/v1/bookings', {
+        const answer = await api('POST', '/v1/bookings', {
           token,
           body: {
             resourceId: resources[i % RESOURCES]!.id,
@@ -85,21 +88,19 @@ async function main() {
       });
       console.log(`  c=${String(concurrency).padStart(2)}  raw insert ${fmt(baseline)}`);
       console.log(
-        `        booking    ${fmt(booking)}   ratio ${(booking.perSecond / baseline.perSecond).toFixed(3)}`,
+        `        booking    ${fmt(booked)}   ratio ${(booked.perSecond / baseline.perSecond).toFixed(3)}`,
       );
     }
 
     console.log(
       '\navailability: one resource, 1,000 bookings over 90 days, query the whole 90 days (60-min slots)',
     );
-    const busy = await makeResource(h, provider, {
-      capacity: 2,
-      policy: { ...(await makeResource(h, provider)).policy, horizonDays: 120 },
-    });
+    const template = await newResource();
+    const busy = await newResource({ capacity: 2, policy: { ...template.policy, horizonDays: 120 } });
     for (let i = 0; i < 1000; i++) {
       const day = 1 + Math.floor(i / 12);
       const hour = (i % 12) * 2;
-      const answer = await h.api('POST', '/v1/bookings', {
+      const answer = await api('POST', '/v1/bookings', {
         token,
         body: { resourceId: busy.id, start: at(day, hour), end: at(day, hour + 1), quantity: 1 + (i % 2) },
       });
@@ -108,12 +109,12 @@ async function main() {
     }
     const from = at(0, 23);
     const to = at(91, 0);
-    const calendars = mongo.db(`${h.env.MONGO_DB_PREFIX}booking`).collection('calendars');
+    const calendars = mongo.db(`${env.MONGO_DB_PREFIX}booking`).collection('calendars');
     const readOnly = await measure(50, 1, async () => {
       await calendars.findOne({ _id: busy.id as never });
     });
     const query = await measure(50, 1, async () => {
-      const answer = await h.api(
+      const answer = await api(
         'GET',
         `/v1/availability?resourceId=${busy.id}&from=${from}&to=${to}&durationMinutes=60`,
         { token },
@@ -126,7 +127,8 @@ async function main() {
     );
   } finally {
     await mongo.close();
-    await h.stop();
+    await inventory.stop();
+    await booking.stop();
     await infra.stop();
   }
 }

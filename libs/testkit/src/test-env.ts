@@ -2,6 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { TEST_JWT_SECRET } from './tokens';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Set by the integration tier's global setup (infra/local/src/vitest-global-setup.ts). */
+    infra: { kind: string; kafkaBrokers: string; mongoUrl: string };
+  }
+}
+
 export function testInfra() {
   return inject('infra');
 }

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tokenFor } from '@labshare/testkit';
+import { tokenFor, dayAt } from '@labshare/testkit';
 import {
   admin,
-  at,
   makeOrg,
   makeResource,
   startBookingService,
@@ -25,7 +24,7 @@ describe('booking lifecycle through the HTTP API', () => {
     const resource = await makeResource(h, provider);
     const answer = await h.api('POST', '/v1/bookings', {
       token: consumer.booker('alice'),
-      body: { resourceId: resource.id, start: at(2, 1), end: at(2, 2, 30), purpose: 'SEM imaging' },
+      body: { resourceId: resource.id, start: dayAt(2, 1), end: dayAt(2, 2, 30), purpose: 'SEM imaging' },
     });
     expect(answer.status).toBe(201);
     expect(answer.body).toMatchObject({
@@ -50,7 +49,7 @@ describe('booking lifecycle through the HTTP API', () => {
     // 07:10–07:20 Shanghai: outside opening hours, misaligned, too short? no (15 min min) — 10 minutes is too short.
     const answer = await h.api('POST', '/v1/bookings', {
       token: consumer.booker(),
-      body: { resourceId: resource.id, start: at(2, 23, 10), end: at(2, 23, 20), quantity: 2 },
+      body: { resourceId: resource.id, start: dayAt(2, 23, 10), end: dayAt(2, 23, 20), quantity: 2 },
     });
     expect(answer.status).toBe(422);
     expect(answer.body.code).toBe('policy_violation');
@@ -63,7 +62,7 @@ describe('booking lifecycle through the HTTP API', () => {
     const unshared = await makeResource(h, provider, { shared: false });
     const answer = await h.api('POST', '/v1/bookings', {
       token: consumer.booker(),
-      body: { resourceId: unshared.id, start: at(-1, 1), end: at(-1, 2) },
+      body: { resourceId: unshared.id, start: dayAt(-1, 1), end: dayAt(-1, 2) },
     });
     expect(answer.status).toBe(422);
     expect(answer.body.violations).toEqual(expect.arrayContaining(['in_past', 'not_shared']));
@@ -72,7 +71,7 @@ describe('booking lifecycle through the HTTP API', () => {
   it('when the body is malformed, then it is a 400 naming each bad field', async () => {
     const answer = await h.api('POST', '/v1/bookings', {
       token: consumer.booker(),
-      body: { resourceId: '', start: 'tomorrow', end: at(2, 2), quantity: 0 },
+      body: { resourceId: '', start: 'tomorrow', end: dayAt(2, 2), quantity: 0 },
     });
     expect(answer.status).toBe(400);
     expect(answer.headers.get('content-type')).toContain('application/problem+json');
@@ -86,7 +85,7 @@ describe('booking lifecycle through the HTTP API', () => {
     });
     const held = await h.api('POST', '/v1/bookings', {
       token: consumer.booker(),
-      body: { resourceId: resource.id, start: at(5, 1), end: at(5, 2), hold: true },
+      body: { resourceId: resource.id, start: dayAt(5, 1), end: dayAt(5, 2), hold: true },
     });
     expect(held.status).toBe(201);
     expect(held.body.status).toBe('held');
@@ -114,7 +113,7 @@ describe('booking lifecycle through the HTTP API', () => {
   it('when the provider rejects a pending booking, then its units are free again', async () => {
     const base = await makeResource(h, provider);
     const resource = await makeResource(h, provider, { policy: { ...base.policy, approval: 'all' } });
-    const body = { resourceId: resource.id, start: at(6, 1), end: at(6, 2) };
+    const body = { resourceId: resource.id, start: dayAt(6, 1), end: dayAt(6, 2) };
     const pending = await h.api('POST', '/v1/bookings', { token: consumer.booker(), body });
     expect(pending.body.status).toBe('pending');
     expect((await h.api('POST', '/v1/bookings', { token: consumer.booker(), body })).status).toBe(409);
@@ -144,7 +143,7 @@ describe('booking lifecycle through the HTTP API', () => {
 
     const later = await h.api('POST', '/v1/bookings', {
       token: consumer.booker(),
-      body: { resourceId: resource.id, start: at(10, 1), end: at(10, 2) },
+      body: { resourceId: resource.id, start: dayAt(10, 1), end: dayAt(10, 2) },
     });
     const free = await h.api('POST', `/v1/bookings/${later.body.id}/cancel`, { token: consumer.booker() });
     expect(free.body.status).toBe('cancelled');
@@ -155,15 +154,15 @@ describe('booking lifecycle through the HTTP API', () => {
     const resource = await makeResource(h, provider);
     const first = await h.api('POST', '/v1/bookings', {
       token: consumer.booker(),
-      body: { resourceId: resource.id, start: at(7, 1), end: at(7, 2) },
+      body: { resourceId: resource.id, start: dayAt(7, 1), end: dayAt(7, 2) },
     });
     const second = await h.api('POST', '/v1/bookings', {
       token: consumer.booker(),
-      body: { resourceId: resource.id, start: at(7, 3), end: at(7, 4) },
+      body: { resourceId: resource.id, start: dayAt(7, 3), end: dayAt(7, 4) },
     });
     const clash = await h.api('POST', `/v1/bookings/${first.body.id}/reschedule`, {
       token: consumer.booker(),
-      body: { start: at(7, 3, 30), end: at(7, 4, 30) },
+      body: { start: dayAt(7, 3, 30), end: dayAt(7, 4, 30) },
     });
     expect(clash.status).toBe(409);
     expect((await h.api('GET', `/v1/bookings/${first.body.id}`, { token: admin })).body.start).toBe(
@@ -173,10 +172,10 @@ describe('booking lifecycle through the HTTP API', () => {
     // Overlapping its own old time is fine: it does not conflict with itself.
     const moved = await h.api('POST', `/v1/bookings/${first.body.id}/reschedule`, {
       token: consumer.booker(),
-      body: { start: at(7, 1, 30), end: at(7, 2, 30) },
+      body: { start: dayAt(7, 1, 30), end: dayAt(7, 2, 30) },
     });
     expect(moved.status).toBe(200);
-    expect(moved.body).toMatchObject({ id: first.body.id, start: at(7, 1, 30), end: at(7, 2, 30) });
+    expect(moved.body).toMatchObject({ id: first.body.id, start: dayAt(7, 1, 30), end: dayAt(7, 2, 30) });
     expect(moved.body.version).toBe(first.body.version + 1);
     expect(second.status).toBe(201);
   });
@@ -184,7 +183,7 @@ describe('booking lifecycle through the HTTP API', () => {
   it('when the same Idempotency-Key is retried, then the first booking is returned and no second is made', async () => {
     const resource = await makeResource(h, provider);
     const token = consumer.booker('retrier');
-    const body = { resourceId: resource.id, start: at(8, 1), end: at(8, 2) };
+    const body = { resourceId: resource.id, start: dayAt(8, 1), end: dayAt(8, 2) };
     const headers = { 'idempotency-key': `key-${resource.id}` };
     const first = await h.api('POST', '/v1/bookings', { token, body, headers });
     const retry = await h.api('POST', '/v1/bookings', { token, body, headers });
@@ -199,7 +198,7 @@ describe('booking lifecycle through the HTTP API', () => {
     const resource = await makeResource(h, provider);
     const mine = await h.api('POST', '/v1/bookings', {
       token: consumer.booker(),
-      body: { resourceId: resource.id, start: at(9, 1), end: at(9, 2) },
+      body: { resourceId: resource.id, start: dayAt(9, 1), end: dayAt(9, 2) },
     });
     expect((await h.api('GET', `/v1/bookings/${mine.body.id}`)).status).toBe(401);
     const forged = tokenFor(
@@ -217,7 +216,7 @@ describe('booking lifecycle through the HTTP API', () => {
     const device = tokenFor({ sub: 'door-1', org: consumer.id, roles: ['device'] });
     const byDevice = await h.api('POST', '/v1/bookings', {
       token: device,
-      body: { resourceId: resource.id, start: at(9, 3), end: at(9, 4) },
+      body: { resourceId: resource.id, start: dayAt(9, 3), end: dayAt(9, 4) },
     });
     expect(byDevice.status).toBe(403);
     // The provider's org_admin sees bookings on its resources; a provider booker does not.
@@ -233,10 +232,10 @@ describe('booking lifecycle through the HTTP API', () => {
     const resource = await makeResource(h, provider, { capacity: 2 });
     await h.api('POST', '/v1/bookings', {
       token: consumer.booker(),
-      body: { resourceId: resource.id, start: at(11, 2), end: at(11, 3), quantity: 2 },
+      body: { resourceId: resource.id, start: dayAt(11, 2), end: dayAt(11, 3), quantity: 2 },
     });
-    const from = at(11, 0);
-    const to = at(11, 6);
+    const from = dayAt(11, 0);
+    const to = dayAt(11, 6);
     const answer = await h.api(
       'GET',
       `/v1/availability?resourceId=${resource.id}&from=${from}&to=${to}&durationMinutes=60`,
@@ -247,11 +246,11 @@ describe('booking lifecycle through the HTTP API', () => {
     expect(answer.status).toBe(200);
     expect(answer.body.timezone).toBe('Asia/Shanghai');
     expect(answer.body.free).toEqual([
-      { start: from, end: at(11, 2), available: 2 },
-      { start: at(11, 3), end: to, available: 2 },
+      { start: from, end: dayAt(11, 2), available: 2 },
+      { start: dayAt(11, 3), end: to, available: 2 },
     ]);
     const slots: { start: string; end: string }[] = answer.body.slots;
-    expect(slots.some((s) => s.start === at(11, 1, 30))).toBe(false);
+    expect(slots.some((s) => s.start === dayAt(11, 1, 30))).toBe(false);
     // Offered slots, taken greedily so that they do not overlap each other, can all be booked.
     const picked: { start: string; end: string }[] = [];
     for (const slot of slots) {
@@ -299,7 +298,7 @@ describe('booking lifecycle through the HTTP API', () => {
     for (let i = 0; i < 5; i++) {
       await h.api('POST', '/v1/bookings', {
         token: consumer.booker(),
-        body: { resourceId: resource.id, start: at(12, i), end: at(12, i + 1) },
+        body: { resourceId: resource.id, start: dayAt(12, i), end: dayAt(12, i + 1) },
       });
     }
     const firstPage = await h.api('GET', `/v1/bookings?resourceId=${resource.id}&limit=3`, {

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Resource } from '@labshare/contracts';
-import { apiClient, exited, freePort, startChild, waitFor } from '@labshare/testkit';
+import { apiClient, exited, freePort, startChild, waitFor, dayAt } from '@labshare/testkit';
 import type { ChildProcess } from 'node:child_process';
-import { at, makeOrg, makeResource, startBookingService, type BookingHarness } from './booking-fixture';
+import { makeOrg, makeResource, startBookingService, type BookingHarness } from './booking-fixture';
 
 const REQUESTS = 5000;
 const RESOURCES = 20;
@@ -60,7 +60,7 @@ describe('booking storm through separate replica processes', () => {
       await waitFor(
         async () =>
           (
-            await api('GET', `/v1/availability?resourceId=${last.id}&from=${at(1, 0)}&to=${at(1, 1)}`, {
+            await api('GET', `/v1/availability?resourceId=${last.id}&from=${dayAt(1, 0)}&to=${dayAt(1, 1)}`, {
               token: consumer.booker(),
             })
           ).status === 200,
@@ -75,8 +75,8 @@ describe('booking storm through separate replica processes', () => {
       const length = 1 + Math.floor(next() * 8);
       return {
         resourceId: resource.id,
-        start: at(2, 0, startSlot * 15),
-        end: at(2, 0, (startSlot + length) * 15),
+        start: dayAt(2, 0, startSlot * 15),
+        end: dayAt(2, 0, (startSlot + length) * 15),
         quantity: 1 + Math.floor(next() * Math.min(2, resource.capacity)),
       };
     });

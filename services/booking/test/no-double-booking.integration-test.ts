@@ -1,12 +1,6 @@
+import { dayAt } from '@labshare/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  admin,
-  at,
-  makeOrg,
-  makeResource,
-  startBookingService,
-  type BookingHarness,
-} from './booking-fixture';
+import { admin, makeOrg, makeResource, startBookingService, type BookingHarness } from './booking-fixture';
 
 describe('no double booking under concurrency', () => {
   let h: BookingHarness;
@@ -20,7 +14,7 @@ describe('no double booking under concurrency', () => {
     const provider = await makeOrg(h, 'university');
     const consumer = await makeOrg(h, 'enterprise');
     const resource = await makeResource(h, provider);
-    const body = { resourceId: resource.id, start: at(3, 2), end: at(3, 3) };
+    const body = { resourceId: resource.id, start: dayAt(3, 2), end: dayAt(3, 3) };
     const answers = await Promise.all(
       Array.from({ length: 200 }, (_, i) =>
         h.apis[i % 2]!('POST', '/v1/bookings', { token: consumer.booker(`u${i}`), body }),
@@ -45,8 +39,8 @@ describe('no double booking under concurrency', () => {
           token: consumer.booker(),
           body: {
             resourceId: resource.id,
-            start: at(4, 1, (i % 4) * 15),
-            end: at(4, 2, (i % 3) * 15),
+            start: dayAt(4, 1, (i % 4) * 15),
+            end: dayAt(4, 2, (i % 3) * 15),
             quantity: 1 + (i % 2),
           },
         }),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { topics, type EventEnvelope } from '@labshare/contracts';
-import { waitFor } from '@labshare/testkit';
-import { at, makeOrg, makeResource, startBookingService, type BookingHarness } from './booking-fixture';
+import { waitFor, dayAt } from '@labshare/testkit';
+import { makeOrg, makeResource, startBookingService, type BookingHarness } from './booking-fixture';
 
 describe('health, readiness, metrics and correlation ids', () => {
   let h: BookingHarness;
@@ -48,7 +48,7 @@ describe('health, readiness, metrics and correlation ids', () => {
     try {
       const answer = await h.api('POST', '/v1/bookings', {
         token: consumer.booker(),
-        body: { resourceId: resource.id, start: at(2, 1), end: at(2, 2) },
+        body: { resourceId: resource.id, start: dayAt(2, 1), end: dayAt(2, 2) },
         headers: { 'x-correlation-id': `corr-${resource.id}` },
       });
       expect(answer.status).toBe(201);

@@ -1,13 +1,11 @@
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newEvent, qualificationEventTypes, sessionEventTypes, topics } from '@labshare/contracts';
-import { waitFor } from '@labshare/testkit';
+import { waitFor, dayAt, resourceSnapshot } from '@labshare/testkit';
 import {
   admin,
-  at,
   makeOrg,
   makeResource,
-  resourceSnapshot,
   startBookingService,
   type BookingHarness,
   type TestOrg,
@@ -59,16 +57,21 @@ describe('series, waitlist, scans, calendar feed and qualifications', () => {
     const resource = await makeResource(h, provider);
     await h.api('POST', '/v1/bookings', {
       token: consumer.booker(),
-      body: { resourceId: resource.id, start: at(15, 2), end: at(15, 3) },
+      body: { resourceId: resource.id, start: dayAt(15, 2), end: dayAt(15, 3) },
     });
-    const body = { resourceId: resource.id, start: at(1, 2), end: at(1, 3), rrule: 'FREQ=DAILY;COUNT=20' };
+    const body = {
+      resourceId: resource.id,
+      start: dayAt(1, 2),
+      end: dayAt(1, 3),
+      rrule: 'FREQ=DAILY;COUNT=20',
+    };
     const failed = await h.api('POST', '/v1/series', {
       token: consumer.booker(),
       body: { ...body, onConflict: 'fail' },
     });
     expect(failed.status).toBe(409);
     expect(failed.body.code).toBe('series_conflict');
-    expect(failed.body.conflicts).toEqual([{ start: at(15, 2), end: at(15, 3), reason: 'conflict' }]);
+    expect(failed.body.conflicts).toEqual([{ start: dayAt(15, 2), end: dayAt(15, 3), reason: 'conflict' }]);
     const none = await h.api('GET', `/v1/bookings?resourceId=${resource.id}`, { token: admin });
     expect(none.body.items).toHaveLength(1);
 
@@ -78,11 +81,11 @@ describe('series, waitlist, scans, calendar feed and qualifications', () => {
     });
     expect(skipped.status).toBe(201);
     expect(skipped.body.bookings).toHaveLength(19);
-    expect(skipped.body.skipped).toEqual([{ start: at(15, 2), end: at(15, 3), reason: 'conflict' }]);
+    expect(skipped.body.skipped).toEqual([{ start: dayAt(15, 2), end: dayAt(15, 3), reason: 'conflict' }]);
 
     const cancelled = await h.api('POST', `/v1/series/${skipped.body.id}/cancel`, {
       token: consumer.booker(),
-      body: { from: at(10, 0) },
+      body: { from: dayAt(10, 0) },
     });
     expect(cancelled.status).toBe(200);
     expect(cancelled.body.cancelled).toHaveLength(10); // days 10..20 except the taken day 15
@@ -92,7 +95,7 @@ describe('series, waitlist, scans, calendar feed and qualifications', () => {
     const resource = await makeResource(h, provider);
     const answer = await h.api('POST', '/v1/series', {
       token: consumer.booker(),
-      body: { resourceId: resource.id, start: at(1, 2), end: at(1, 3), rrule: 'FREQ=DAILY' },
+      body: { resourceId: resource.id, start: dayAt(1, 2), end: dayAt(1, 3), rrule: 'FREQ=DAILY' },
     });
     expect(answer.status).toBe(400);
     expect(answer.body.errors[0].field).toBe('body.rrule');
@@ -100,7 +103,7 @@ describe('series, waitlist, scans, calendar feed and qualifications', () => {
 
   it('when a booking is cancelled, then the oldest waiting request that fits is offered a hold; unconfirmed, it passes on', async () => {
     const resource = await makeResource(h, provider);
-    const slot = { resourceId: resource.id, start: at(20, 2), end: at(20, 3) };
+    const slot = { resourceId: resource.id, start: dayAt(20, 2), end: dayAt(20, 3) };
     const taken = await h.api('POST', '/v1/bookings', { token: provider.booker(), body: slot });
     const first = await h.api('POST', '/v1/waitlist', { token: consumer.booker('first'), body: slot });
     const second = await h.api('POST', '/v1/waitlist', { token: consumer.booker('second'), body: slot });
@@ -127,11 +130,11 @@ describe('series, waitlist, scans, calendar feed and qualifications', () => {
     const resource = await makeResource(h, provider);
     const checkedIn = await h.api('POST', '/v1/bookings', {
       token: consumer.booker(),
-      body: { resourceId: resource.id, start: at(1, 4), end: at(1, 5) },
+      body: { resourceId: resource.id, start: dayAt(1, 4), end: dayAt(1, 5) },
     });
     const absent = await h.api('POST', '/v1/bookings', {
       token: consumer.booker(),
-      body: { resourceId: resource.id, start: at(1, 6), end: at(1, 7) },
+      body: { resourceId: resource.id, start: dayAt(1, 6), end: dayAt(1, 7) },
     });
     await h.bus.publish(topics.sessions, [
       newEvent({
@@ -139,7 +142,12 @@ describe('series, waitlist, scans, calendar feed and qualifications', () => {
         type: sessionEventTypes.checkedIn,
         subject: resource.id,
         time: new Date(),
-        data: { sessionId: 's1', bookingId: checkedIn.body.id, resourceId: resource.id, startedAt: at(1, 4) },
+        data: {
+          sessionId: 's1',
+          bookingId: checkedIn.body.id,
+          resourceId: resource.id,
+          startedAt: dayAt(1, 4),
+        },
       }),
     ]);
     await waitFor(
@@ -149,7 +157,7 @@ describe('series, waitlist, scans, calendar feed and qualifications', () => {
         what: 'check-in recorded',
       },
     );
-    await runScanAt(h, new Date(Date.parse(at(1, 8))));
+    await runScanAt(h, new Date(Date.parse(dayAt(1, 8))));
     const noShow = await h.api('GET', `/v1/bookings/${absent.body.id}`, { token: admin });
     expect(noShow.body).toMatchObject({ status: 'no_show', fee: { amount: 25000, currency: 'CNY' } });
     expect((await h.api('GET', `/v1/bookings/${checkedIn.body.id}`, { token: admin })).body.status).toBe(
@@ -159,7 +167,7 @@ describe('series, waitlist, scans, calendar feed and qualifications', () => {
 
   it('when a resource requires a qualification, then only a user holding it (unexpired at the end) may book', async () => {
     const resource = await makeResource(h, provider, { requiredQualifications: ['laser-safety'] });
-    const body = { resourceId: resource.id, start: at(3, 1), end: at(3, 2) };
+    const body = { resourceId: resource.id, start: dayAt(3, 1), end: dayAt(3, 2) };
     const refused = await h.api('POST', '/v1/bookings', { token: consumer.booker('carol'), body });
     expect(refused.status).toBe(422);
     expect(refused.body.violations).toContain('unqualified');
@@ -196,11 +204,11 @@ describe('series, waitlist, scans, calendar feed and qualifications', () => {
     const resource = await makeResource(h, provider);
     const old = await h.api('POST', '/v1/bookings', {
       token: consumer.booker(),
-      body: { resourceId: resource.id, start: at(1, 1), end: at(1, 2) },
+      body: { resourceId: resource.id, start: dayAt(1, 1), end: dayAt(1, 2) },
     });
     const recent = await h.api('POST', '/v1/bookings', {
       token: consumer.booker(),
-      body: { resourceId: resource.id, start: at(30, 1), end: at(30, 2) },
+      body: { resourceId: resource.id, start: dayAt(30, 1), end: dayAt(30, 2) },
     });
     // 45 days on: the first ended 44 days ago (> 40), the second 15 days ago.
     await runJobAt(h, 'calendar-prune', new Date(Date.now() + 45 * 86_400_000));
@@ -225,11 +233,11 @@ describe('series, waitlist, scans, calendar feed and qualifications', () => {
     const resource = await makeResource(h, provider);
     const kept = await h.api('POST', '/v1/bookings', {
       token: consumer.booker(),
-      body: { resourceId: resource.id, start: at(2, 1), end: at(2, 2), purpose: 'Welding course' },
+      body: { resourceId: resource.id, start: dayAt(2, 1), end: dayAt(2, 2), purpose: 'Welding course' },
     });
     const dropped = await h.api('POST', '/v1/bookings', {
       token: consumer.booker(),
-      body: { resourceId: resource.id, start: at(2, 3), end: at(2, 4) },
+      body: { resourceId: resource.id, start: dayAt(2, 3), end: dayAt(2, 4) },
     });
     await h.api('POST', `/v1/bookings/${dropped.body.id}/cancel`, { token: consumer.booker() });
     const feed = await h.api('GET', `/v1/calendar.ics?resourceId=${resource.id}`, {

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
+import { topics } from '@labshare/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitFor } from '@labshare/testkit';
 import { bookingStub } from './support/booking-stub';
 import { callers } from './support/callers';
-import { eventTap, type EventTap } from './support/event-tap';
+import { eventTap, waitFor, type EventTap } from '@labshare/testkit';
 import { aResource, createOrg } from './support/factories';
 import type { HttpClient } from './support/http-client';
 import { startInventory, type Inventory } from './support/inventory-harness';
@@ -110,7 +110,7 @@ describe('the resource event stream rebuilds inventory', () => {
   beforeAll(async () => {
     booking = await bookingStub();
     inv = await startInventory({ BOOKING_URL: booking.url });
-    stream = await eventTap(inv.env, (event) => readModel.apply(event));
+    stream = await eventTap(inv.env, [topics.orgs, topics.resources], (event) => readModel.apply(event));
   });
   afterAll(async () => {
     await stream.stop();

@@ -2,7 +2,8 @@ import mongoose from 'mongoose';
 import { testEnv } from '@labshare/testkit';
 import { loadInventoryConfig } from '../../src/config';
 import { start } from '../../src/start';
-import { eventTap } from './event-tap';
+import { topics } from '@labshare/contracts';
+import { eventTap } from '@labshare/testkit';
 import { httpClient } from './http-client';
 
 /**
@@ -13,7 +14,7 @@ export async function startInventory(overrides: Record<string, string> = {}) {
   const env = testEnv(overrides);
   const dbName = `${env.MONGO_DB_PREFIX}inventory`;
   const service = await start(loadInventoryConfig(env));
-  const events = await eventTap(env);
+  const events = await eventTap(env, [topics.orgs, topics.resources]);
   return {
     service,
     env,

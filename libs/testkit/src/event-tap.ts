@@ -1,20 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { eventEnvelope, topics, type EventEnvelope } from '@labshare/contracts';
+import { eventEnvelope, type EventEnvelope } from '@labshare/contracts';
 import { createLogger } from '@labshare/logging';
 import { MessageBus } from '@labshare/messaging';
 
 /**
- * Reads inventory's topics from the beginning into memory, as a consumer elsewhere would, so a
- * test can await the events it caused (`waitFor(() => tap.find(...))`) instead of sleeping.
+ * Reads topics from the beginning into memory, as a consumer elsewhere would, so a test can await
+ * the events it caused (`waitFor(() => tap.find(...))`) instead of sleeping.
  */
 export async function eventTap(
   env: Record<string, string | undefined>,
+  topics: string[],
   onEvent?: (event: EventEnvelope) => void,
 ) {
-  const logger = createLogger({ service: 'inventory-test-tap', level: 'silent' });
+  const logger = createLogger({ service: 'test-tap', level: 'silent' });
   const bus = new MessageBus({
     brokers: (env.KAFKA_BROKERS ?? '').split(','),
-    clientId: 'inventory-test-tap',
+    clientId: 'test-tap',
     topicPrefix: env.KAFKA_TOPIC_PREFIX,
     logger,
   });
@@ -25,7 +26,7 @@ export async function eventTap(
   const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
   await consumer.connect();
   await consumer.subscribe({
-    topics: [bus.topic(topics.orgs), bus.topic(topics.resources)],
+    topics: topics.map((t) => bus.topic(t)),
     fromBeginning: true,
   });
   await consumer.run({

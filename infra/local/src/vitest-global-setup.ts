@@ -2,15 +2,9 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { provideInfrastructure } from '@labshare/local-infra';
+import { provideInfrastructure } from './provide-infrastructure';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    infra: { kind: string; kafkaBrokers: string; mongoUrl: string };
-  }
-}
 
 /**
  * Starts the test infrastructure once for the integration tier: MONGO_URL/KAFKA_BROKERS when set,
