@@ -5,6 +5,27 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const ioFrameworks = ['express', 'kafkajs', 'mongoose', 'mongodb', 'node-cron'];
+// Libraries with I/O or transport in them: the domain sees a Principal and ports, not these.
+const impureLibs = [
+  'auth',
+  'config',
+  'http',
+  'logging',
+  'messaging',
+  'mongo',
+  'runtime',
+  'scheduler',
+  'testkit',
+];
+// Ids and wall-clock time are injected (deps.newId, deps.clock), so decisions stay reproducible.
+const domainPaths = [
+  ...ioFrameworks.map((name) => ({ name, message: 'Domain code is pure: no I/O frameworks.' })),
+  ...impureLibs.map((lib) => ({
+    name: `@labshare/${lib}`,
+    message: 'Domain code imports only pure libs (contracts, errors, domain-kit, pricing, availability).',
+  })),
+  { name: 'node:crypto', importNames: ['randomUUID'], message: 'Ids come from deps.newId().' },
+];
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', 'infra/local/.cache/**', 'infra/local/data/**', '.data/**'] },
@@ -26,13 +47,31 @@ export default tseslint.config(
     },
   },
   {
+    // Libraries never depend on infrastructure or on a service (arrows go infra → services → libs).
+    files: ['libs/*/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@labshare/local-infra', message: 'libs never import infra.' }],
+          patterns: [
+            {
+              group: ['@labshare/inventory', '@labshare/booking', '@labshare/access', '@labshare/billing'],
+              message: 'libs never import a service.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The availability engine (libs/availability) is domain code shared by booking and inventory.
     files: ['services/*/src/domain/**/*.ts', 'libs/availability/src/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: ioFrameworks.map((name) => ({ name, message: 'Domain code is pure: no I/O frameworks.' })),
+          paths: domainPaths,
           patterns: [
             {
               group: ['**/data-access/**', '**/entry-points/**'],
