@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { BookingStatus } from '@labshare/contracts';
+import { bookingStatuses } from '@labshare/contracts';
 import { aBooking, aResource, HOUR, NOW } from '../../../test/support/booking-states';
 import { approve, cancel, confirm, expire, recordNoShow, reject, revise } from './booking-transitions';
 
 const MINUTE = 60_000;
 const resource = aResource();
-const statuses: BookingStatus[] = [
-  'held',
-  'pending',
-  'confirmed',
-  'rejected',
-  'cancelled',
-  'expired',
-  'no_show',
-];
+const statuses = bookingStatuses;
 
 describe('revise', () => {
   it('when a booking is revised, then the patch applies, updatedAt is now and the version grows by one', () => {
