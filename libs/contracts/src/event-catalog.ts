@@ -4,6 +4,8 @@ import {
   qualificationEventTypes,
   sessionCheckedInData,
   sessionEventTypes,
+  usageRecordEventData,
+  usageRecordTypes,
 } from './access';
 import { orgEventData, orgEventTypes, resourceEventData, resourceEventTypes } from './inventory';
 import { topics } from './topics';
@@ -54,5 +56,12 @@ export const eventCatalog: CatalogEntry[] = [
     types: Object.values(sessionEventTypes),
     data: sessionCheckedInData,
     schemaName: 'SessionCheckedInData',
+  },
+  {
+    topic: topics.usage,
+    owner: 'access',
+    types: Object.values(usageRecordTypes),
+    data: usageRecordEventData,
+    schemaName: 'UsageRecordEventData',
   },
 ];

@@ -1,2 +1,3 @@
 export { customerCategory, type CustomerCategory, type OrgKind } from './customer-category';
-export { priceForMinutes, billableMinutes, percentOf, type RateCardTerms } from './price';
+export { priceForMinutes, amountAtRate, billableMinutes, percentOf, type RateCardTerms } from './price';
+export { priceTermsFor, chargeFor, type PriceTerms } from './price-terms';

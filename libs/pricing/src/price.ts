@@ -26,8 +26,19 @@ export function priceForMinutes(
   category: CustomerCategory,
   terms: RateCardTerms,
 ): { amount: number; currency: string } {
-  const billable = billableMinutes(minutes, terms);
-  return { amount: divideRoundHalfUp(terms.perHour[category] * billable, 60), currency: terms.currency };
+  return amountAtRate(terms.perHour[category], minutes, terms);
+}
+
+/** The same, at one hourly rate (a rate card's column already chosen). */
+export function amountAtRate(
+  perHour: number,
+  minutes: number,
+  terms: Pick<RateCardTerms, 'currency' | 'incrementMinutes' | 'minimumMinutes'>,
+): { amount: number; currency: string } {
+  return {
+    amount: divideRoundHalfUp(perHour * billableMinutes(minutes, terms), 60),
+    currency: terms.currency,
+  };
 }
 
 /** `percent` % of an integer amount, rounded half up (late-cancel and no-show fees). */

@@ -1,4 +1,6 @@
 import { instant, money } from '../common';
+import { customerCategories, orgKind } from '../inventory/org';
+import { billingMode, resourceKind } from '../inventory/resource';
 import { z } from '../zod';
 
 /**
@@ -21,12 +23,32 @@ export const occupyingStatuses: readonly BookingStatus[] = ['held', 'pending', '
 
 const utc = z.string().datetime().openapi({ format: 'date-time', example: '2026-12-01T01:00:00.000Z' });
 
+/**
+ * The terms a booking is priced on, fixed when it is made or moved: the booker's customer category
+ * and its hourly rate, the rounding rules and the charging basis of the resource's rate card at
+ * `rateCardVersion` (the resource version read). Billing charges on exactly these terms.
+ */
+export const priceTerms = z
+  .object({
+    category: z.enum(customerCategories),
+    perHour: z.number().int().min(0),
+    currency: z.string(),
+    incrementMinutes: z.number().int().min(1),
+    minimumMinutes: z.number().int().min(0),
+    basis: billingMode,
+    rateCardVersion: z.number().int().min(1),
+  })
+  .openapi('PriceTerms');
+export type PriceTerms = z.infer<typeof priceTerms>;
+
 export const booking = z
   .object({
     id: z.string(),
     resourceId: z.string(),
+    resourceKind,
     providerOrgId: z.string(),
     consumerOrgId: z.string(),
+    consumerKind: orgKind,
     userId: z.string(),
     start: utc,
     end: utc,
@@ -34,6 +56,7 @@ export const booking = z
     status: bookingStatus,
     external: z.boolean(),
     price: money,
+    priceTerms,
     fee: money.optional().openapi({ description: 'Late-cancel or no-show fee, when one applies.' }),
     purpose: z.string().optional(),
     seriesId: z.string().optional(),

@@ -8,8 +8,10 @@ export function toBookingDto(b: BookingState): Booking {
   return {
     id: b.id,
     resourceId: b.resourceId,
+    resourceKind: b.resourceKind,
     providerOrgId: b.providerOrgId,
     consumerOrgId: b.consumerOrgId,
+    consumerKind: b.consumerKind,
     userId: b.userId,
     start: iso(b.start),
     end: iso(b.end),
@@ -17,6 +19,7 @@ export function toBookingDto(b: BookingState): Booking {
     status: b.status,
     external: b.external,
     price: b.price,
+    priceTerms: b.priceTerms,
     ...(b.fee ? { fee: b.fee } : {}),
     ...(b.purpose ? { purpose: b.purpose } : {}),
     ...(b.seriesId ? { seriesId: b.seriesId } : {}),

@@ -3,6 +3,8 @@ import {
   type BookingStatus,
   type Money,
   type OrgKind,
+  type PriceTerms,
+  type Resource,
   type WaitlistStatus,
 } from '@labshare/contracts';
 
@@ -10,8 +12,10 @@ import {
 export interface BookingState {
   id: string;
   resourceId: string;
+  resourceKind: Resource['kind'];
   providerOrgId: string;
   consumerOrgId: string;
+  consumerKind: OrgKind;
   userId: string;
   start: number;
   end: number;
@@ -19,6 +23,7 @@ export interface BookingState {
   status: BookingStatus;
   external: boolean;
   price: Money;
+  priceTerms: PriceTerms;
   fee?: Money;
   purpose?: string;
   seriesId?: string;

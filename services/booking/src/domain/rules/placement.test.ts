@@ -94,13 +94,16 @@ describe('bookedPrice', () => {
     ['an hour for three units', { ...slot, quantity: 3 }, 240000],
     ['61 minutes, rounded up to the 15-minute increment', { ...slot, end: slot.end + 60_000 }, 100000],
   ])('when an enterprise books %s, then the price is %i fen', (_name, booked, amount) => {
-    expect(bookedPrice(aResource(), requester, booked)).toEqual({ amount, currency: 'CNY' });
+    expect(bookedPrice(aResource(), requester, booked).price).toEqual({ amount, currency: 'CNY' });
   });
 
   it('when the provider books its own resource, then the internal rate applies', () => {
     const resource = aResource();
     const own = { ...requester, orgId: resource.orgId };
-    expect(bookedPrice(resource, own, slot).amount).toBe(0);
+    expect(bookedPrice(resource, own, slot)).toMatchObject({
+      price: { amount: 0 },
+      priceTerms: { category: 'internal', rateCardVersion: resource.version, basis: resource.policy.billing },
+    });
   });
 });
 

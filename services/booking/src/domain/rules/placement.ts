@@ -1,4 +1,4 @@
-import { customerCategory, priceForMinutes, type OrgKind } from '@labshare/pricing';
+import { chargeFor, customerCategory, priceTermsFor, type OrgKind } from '@labshare/pricing';
 import { checkBooking, type Violation } from '@labshare/availability';
 import { occupies, type BookingState } from './booking-state';
 import { withinQuota } from './quota';
@@ -62,11 +62,15 @@ export function needsApproval(resource: ResourceView, consumerOrgId: string): bo
   return approval === 'all' || (approval === 'external' && consumerOrgId !== resource.orgId);
 }
 
-/** The booked-span price for the requester's customer category. */
+/**
+ * The requester's price terms on the resource's current rate card, and the booked span's price on
+ * them (billing charges on the same terms, through the same `chargeFor`).
+ */
 export function bookedPrice(resource: ResourceView, requester: Requester, slot: Slot) {
   const category = customerCategory(resource.orgId, requester.orgId, requester.orgKind);
-  const unit = priceForMinutes(Math.ceil((slot.end - slot.start) / 60_000), category, resource.rates);
-  return { amount: unit.amount * slot.quantity, currency: unit.currency };
+  const priceTerms = priceTermsFor(resource, category);
+  const minutes = Math.ceil((slot.end - slot.start) / 60_000);
+  return { price: chargeFor(priceTerms, minutes, slot.quantity), priceTerms };
 }
 
 export function newBooking(
@@ -79,15 +83,17 @@ export function newBooking(
   return {
     id: options.id,
     resourceId: resource.id,
+    resourceKind: resource.kind,
     providerOrgId: resource.orgId,
     consumerOrgId: requester.orgId,
+    consumerKind: requester.orgKind,
     userId: requester.userId,
     start: slot.start,
     end: slot.end,
     quantity: slot.quantity,
     status,
     external: requester.orgId !== resource.orgId,
-    price: bookedPrice(resource, requester, slot),
+    ...bookedPrice(resource, requester, slot),
     ...(options.purpose ? { purpose: options.purpose } : {}),
     ...(options.seriesId ? { seriesId: options.seriesId } : {}),
     createdAt: now,

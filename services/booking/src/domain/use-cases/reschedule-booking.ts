@@ -40,7 +40,7 @@ export async function rescheduleBooking(
     const verdict = evaluatePlacement(placement, calendar.bookings, slot, bookingId);
     if (verdict.violations.length > 0) throw errors.policyViolation(verdict.violations);
     if (verdict.conflict) throw errors.conflict('The units are already taken for the new time.');
-    const moved = revise(current, { ...slot, price: bookedPrice(resource, requester, slot) }, context.now);
+    const moved = revise(current, { ...slot, ...bookedPrice(resource, requester, slot) }, context.now);
     // The old times are free now: someone waiting for them may be offered them.
     const offers = offerFreedUnits({
       bookings: calendar.bookings.map((b) => (b.id === bookingId ? moved : b)),
