@@ -43,10 +43,27 @@ describe('Authenticator', () => {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
     const rsAuth = new Authenticator({ publicKey: pem });
-    const good = jwt.sign(claims, privateKey, { algorithm: 'RS256' });
+    const good = jwt.sign(claims, privateKey, { algorithm: 'RS256', expiresIn: '5m' });
     await expect(rsAuth.authenticate(`Bearer ${good}`)).resolves.toMatchObject({ sub: 'u1' });
-    const confused = jwt.sign(claims, pem, { algorithm: 'HS256' });
+    const confused = jwt.sign(claims, pem, { algorithm: 'HS256', expiresIn: '5m' });
     expect(await codeOf(rsAuth.authenticate(`Bearer ${confused}`))).toBe('unauthenticated');
+  });
+
+  it.each([
+    ['no exp at all', (now: number) => ({ ...claims, iat: now })],
+    ['a lifetime over the maximum', (now: number) => ({ ...claims, iat: now, exp: now + 3601 })],
+    ['an absurd exp and no iat', (now: number) => ({ ...claims, exp: now + 100 * 365 * 86400 })],
+  ])('when a token has %s, then it is 401', async (_name, payload) => {
+    const short = new Authenticator({ jwtSecret: secret, maxTokenTtlSeconds: 3600 });
+    const token = jwt.sign(payload(Math.floor(Date.now() / 1000)), secret, { noTimestamp: true });
+    expect(await codeOf(short.authenticate(`Bearer ${token}`))).toBe('unauthenticated');
+  });
+
+  it('when a token lives exactly the maximum, then it is accepted', async () => {
+    const short = new Authenticator({ jwtSecret: secret, maxTokenTtlSeconds: 3600 });
+    const now = Math.floor(Date.now() / 1000);
+    const token = jwt.sign({ ...claims, iat: now, exp: now + 3600 }, secret);
+    await expect(short.authenticate(`Bearer ${token}`)).resolves.toEqual(claims);
   });
 
   it('when the caller is admin, then every role check passes', () => {

@@ -1,7 +1,8 @@
+import { createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
 import jwt, { type Algorithm, type JwtPayload } from 'jsonwebtoken';
 import { JwksClient } from 'jwks-rsa';
-import { errors } from '@labshare/errors';
 import { roles, type Principal, type Role } from '@labshare/contracts';
+import { errors } from '@labshare/errors';
 
 export interface AuthOptions {
   jwtSecret?: string;
@@ -9,25 +10,39 @@ export interface AuthOptions {
   jwksUrl?: string;
   issuer?: string;
   audience?: string;
+  /** The longest lifetime (`exp` − `iat`, or `exp` − now without `iat`) a token may have, in seconds. */
+  maxTokenTtlSeconds?: number;
 }
 
 const ASYMMETRIC: Algorithm[] = ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512', 'PS256'];
+const DEFAULT_MAX_TTL_SECONDS = 12 * 3600;
+const JWKS_CACHE_MS = 10 * 60_000;
 
 /**
  * Verifies `Authorization: Bearer <JWT>` per the contract: HS256 with a shared secret, or an
  * asymmetric signature checked against a public key or a JWKS URL. Algorithms are pinned, so
- * `alg: none` and algorithm-confusion tokens fail; `iss`/`aud` are checked when configured.
+ * `alg: none` and algorithm-confusion tokens fail; `iss`/`aud` are checked when configured; every
+ * token must expire (`exp`), within the configured maximum lifetime. Keys are parsed once into
+ * KeyObjects: given a string, jsonwebtoken tries it as a PEM first on every request (~0.4 ms).
  */
 export class Authenticator {
   private readonly jwks: JwksClient | undefined;
+  private readonly secret: KeyObject | undefined;
+  private readonly publicKey: KeyObject | undefined;
+  /** Parsed JWKS keys by kid, for as long as jwks-rsa would cache them (a key dropped from the set stops working). */
+  private readonly jwksKeys = new Map<string, { key: KeyObject; until: number }>();
+  private readonly maxTtl: number;
 
   constructor(private readonly options: AuthOptions) {
     if (!options.jwtSecret && !options.publicKey && !options.jwksUrl) {
       throw new Error('Auth needs AUTH_JWT_SECRET, AUTH_PUBLIC_KEY or AUTH_JWKS_URL');
     }
+    this.secret = options.jwtSecret ? createSecretKey(Buffer.from(options.jwtSecret, 'utf8')) : undefined;
+    this.publicKey = options.publicKey ? createPublicKey(options.publicKey) : undefined;
     this.jwks = options.jwksUrl
       ? new JwksClient({ jwksUri: options.jwksUrl, cache: true, rateLimit: true })
       : undefined;
+    this.maxTtl = options.maxTokenTtlSeconds ?? DEFAULT_MAX_TTL_SECONDS;
   }
 
   async authenticate(authorization: string | undefined): Promise<Principal> {
@@ -49,22 +64,38 @@ export class Authenticator {
     } catch (error) {
       throw errors.unauthenticated(`The token was refused: ${(error as Error).message}.`);
     }
+    this.checkLifetime(payload);
     return toPrincipal(payload);
   }
 
-  private async keyFor(alg: Algorithm, kid: string | undefined): Promise<string> {
-    if (alg === 'HS256' && this.options.jwtSecret) return this.options.jwtSecret;
+  /** A token that never expires, or lives longer than allowed, is a stolen token waiting to happen. */
+  private checkLifetime(payload: JwtPayload): void {
+    if (typeof payload.exp !== 'number') throw errors.unauthenticated('The token has no expiry (exp).');
+    const issued = typeof payload.iat === 'number' ? payload.iat : Math.floor(Date.now() / 1000);
+    if (payload.exp - issued > this.maxTtl) {
+      throw errors.unauthenticated(`The token lives longer than the allowed ${this.maxTtl} s.`);
+    }
+  }
+
+  private async keyFor(alg: Algorithm, kid: string | undefined): Promise<KeyObject> {
+    if (alg === 'HS256' && this.secret) return this.secret;
     if (ASYMMETRIC.includes(alg)) {
-      if (this.options.publicKey) return this.options.publicKey;
-      if (this.jwks) {
-        try {
-          return (await this.jwks.getSigningKey(kid)).getPublicKey();
-        } catch {
-          throw errors.unauthenticated('The token was signed with an unknown key.');
-        }
-      }
+      if (this.publicKey) return this.publicKey;
+      if (this.jwks) return this.jwksKey(kid);
     }
     throw errors.unauthenticated(`Tokens signed with ${alg} are not accepted.`);
+  }
+
+  private async jwksKey(kid: string | undefined): Promise<KeyObject> {
+    const known = kid === undefined ? undefined : this.jwksKeys.get(kid);
+    if (known && known.until > Date.now()) return known.key;
+    try {
+      const key = createPublicKey((await this.jwks!.getSigningKey(kid)).getPublicKey());
+      if (kid !== undefined) this.jwksKeys.set(kid, { key, until: Date.now() + JWKS_CACHE_MS });
+      return key;
+    } catch {
+      throw errors.unauthenticated('The token was signed with an unknown key.');
+    }
   }
 }
 

@@ -25,13 +25,28 @@ describe('Authenticator with a JWKS URL', () => {
   const claims = { sub: 'u1', org: 'org-1', roles: ['booker'] };
 
   it('when a token is signed by a published key (by kid), then it is accepted', async () => {
-    const token = jwt.sign(claims, privateKey, { algorithm: 'RS256', keyid: 'key-1', issuer: 'idp' });
+    const token = jwt.sign(claims, privateKey, {
+      algorithm: 'RS256',
+      keyid: 'key-1',
+      issuer: 'idp',
+      expiresIn: '5m',
+    });
     await expect(auth.authenticate(`Bearer ${token}`)).resolves.toEqual(claims);
   });
 
   it('when a token names an unknown kid or is signed by another key, then it is 401', async () => {
-    const unknownKid = jwt.sign(claims, privateKey, { algorithm: 'RS256', keyid: 'key-9', issuer: 'idp' });
-    const forged = jwt.sign(claims, other.privateKey, { algorithm: 'RS256', keyid: 'key-1', issuer: 'idp' });
+    const unknownKid = jwt.sign(claims, privateKey, {
+      algorithm: 'RS256',
+      keyid: 'key-9',
+      issuer: 'idp',
+      expiresIn: '5m',
+    });
+    const forged = jwt.sign(claims, other.privateKey, {
+      algorithm: 'RS256',
+      keyid: 'key-1',
+      issuer: 'idp',
+      expiresIn: '5m',
+    });
     for (const token of [unknownKid, forged]) {
       await expect(auth.authenticate(`Bearer ${token}`)).rejects.toMatchObject({ code: 'unauthenticated' });
     }

@@ -30,6 +30,19 @@ export const platformEnv = z.object({
   AUTH_JWKS_URL: z.string().url().optional(),
   AUTH_ISSUER: z.string().optional(),
   AUTH_AUDIENCE: z.string().optional(),
+  /** Longest lifetime a bearer token may have, in seconds (exp − iat); tokens without exp are refused. */
+  AUTH_MAX_TOKEN_TTL: env.int(43_200, 60),
+  /** Comma-separated origins a browser may call the API from (CORS); none by default. */
+  CORS_ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().url('each origin must be a URL such as https://console.example.org'))),
   OUTBOX_POLL_MS: env.int(250, 10),
   /**
    * How long a request may wait for another service's record that is still on its way to this

@@ -1,4 +1,4 @@
-import { OpenAPIRegistry, OpenApiGeneratorV3 } from '@asteasolutions/zod-to-openapi';
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { eventCatalog } from './event-catalog';
 import { eventEnvelope } from './event-envelope';
 
@@ -11,22 +11,23 @@ export function asyncApiDocument(): object {
   const registry = new OpenAPIRegistry();
   registry.register('EventEnvelope', eventEnvelope);
   for (const entry of eventCatalog) registry.register(entry.schemaName, entry.data);
-  const { components } = new OpenApiGeneratorV3(registry.definitions).generateComponents();
+  const { components } = new OpenApiGeneratorV31(registry.definitions).generateComponents();
   const channels = Object.fromEntries(
     eventCatalog.map((entry) => [
       entry.topic,
       {
         description: `Published by ${entry.owner}, keyed by the aggregate id. Dead letters: ${entry.topic}.dlt`,
         subscribe: {
+          operationId: `receive-${entry.topic}`,
           message: {
             oneOf: entry.types.map((type) => ({
+              messageId: type,
               name: type,
-              contentType: 'application/json',
+              contentType: 'application/cloudevents+json',
               headers: {
                 type: 'object',
                 properties: {
-                  'ce-id': { type: 'string' },
-                  'ce-type': { const: type },
+                  'content-type': { const: 'application/cloudevents+json; charset=utf-8' },
                   'x-correlation-id': { type: 'string' },
                 },
               },
@@ -50,8 +51,17 @@ export function asyncApiDocument(): object {
   );
   return {
     asyncapi: '2.6.0',
-    info: { title: 'LabShare events', version: '1.0.0' },
-    defaultContentType: 'application/json',
+    id: 'urn:labshare:events',
+    info: {
+      title: 'LabShare events',
+      version: '1.0.0',
+      description:
+        "Every event is a CloudEvents 1.0 envelope in the Kafka protocol binding's structured mode. Topic names carry KAFKA_TOPIC_PREFIX; every topic has a dead-letter twin `<topic>.dlt`.",
+    },
+    servers: {
+      kafka: { url: '{brokers}', protocol: 'kafka', variables: { brokers: { default: 'localhost:9092' } } },
+    },
+    defaultContentType: 'application/cloudevents+json',
     channels,
     components: { schemas: components?.schemas ?? {} },
   };

@@ -19,6 +19,10 @@ export const errors = {
     new AppError('policy_violation', 422, 'Policy violation', { detail, extensions: { violations } }),
   unprocessable: (code: string, detail: string) =>
     new AppError(code, 422, 'Unprocessable request', { detail }),
+  methodNotAllowed: (method: string) =>
+    new AppError('method_not_allowed', 405, 'Method not allowed', {
+      detail: `${method} is not allowed here; the Allow header lists what is.`,
+    }),
   payloadTooLarge: () => new AppError('payload_too_large', 413, 'Payload too large'),
   unavailable: (detail: string, options: AppErrorOptions = {}) =>
     new AppError('unavailable', 503, 'Service unavailable', { ...options, detail, retryable: true }),

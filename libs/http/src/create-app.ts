@@ -1,7 +1,10 @@
+import { isUtf8 } from 'node:buffer';
+import cors from 'cors';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { Registry, collectDefaultMetrics, Histogram } from 'prom-client';
-import { AppError, errors, toProblem } from '@labshare/errors';
+import { errors, toProblem } from '@labshare/errors';
 import { CORRELATION_HEADER, correlation, type Logger } from '@labshare/logging';
+import { fromTransportError } from './transport-errors';
 
 /** One named dependency check for `/readyz` (Kafka, MongoDB, a consumer group...). Throws when not ready. */
 export interface ReadinessCheck {
@@ -19,6 +22,8 @@ export interface HttpAppOptions {
   jsonLimit?: string;
   /** True once shutdown began: readiness turns 503 so load balancers stop sending traffic. */
   isDraining?: () => boolean;
+  /** Origins allowed to call the API from a browser (CORS); none by default. */
+  corsOrigins?: string[];
 }
 
 /**
@@ -57,8 +62,20 @@ export function createHttpApp(options: HttpAppOptions): Express {
       next();
     });
   });
+  app.use(refuseUnknownMethods);
+  app.use(cors(corsOptions(options.corsOrigins ?? [])));
+  app.use((_req, res, next) => {
+    // API answers are per caller and per moment: never cached, never sniffed into another type.
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    next();
+  });
   app.use(
-    express.json({ limit: options.jsonLimit ?? '256kb', type: ['application/json', 'application/*+json'] }),
+    express.json({
+      limit: options.jsonLimit ?? '256kb',
+      type: ['application/json', 'application/*+json'],
+      verify: refuseInvalidUtf8,
+    }),
   );
 
   app.get('/healthz', (_req, res) => {
@@ -84,7 +101,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
 
   app.use((req, _res, next) => next(errors.notFound(`${req.method} ${req.path}`)));
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const { problem, appError } = toProblem(fromBodyParser(error), req.originalUrl);
+    const { problem, appError } = toProblem(fromTransportError(error), req.originalUrl);
     if (appError.status >= 500) options.logger.error({ err: appError.cause ?? appError }, 'request failed');
     res.status(problem.status).type('application/problem+json').json(problem);
   });
@@ -107,15 +124,26 @@ async function checkReadiness(options: HttpAppOptions) {
   return { ready: Object.values(checks).every((v) => v === 'ok'), checks };
 }
 
-/** body-parser reports bad JSON and oversized bodies with a `type`: they are the client's fault. */
-function fromBodyParser(error: unknown): unknown {
-  if (error instanceof AppError) return error;
-  const type = (error as { type?: string } | null)?.type;
-  if (type === 'entity.too.large') return errors.payloadTooLarge();
-  if (type === 'entity.parse.failed')
-    return errors.validation([{ field: 'body', message: 'is not valid JSON' }]);
-  if (type === 'charset.unsupported' || type === 'encoding.unsupported') {
-    return errors.validation([{ field: 'body', message: 'has an unsupported encoding' }]);
-  }
-  return error;
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+
+/** TRACE, CONNECT and their kind are no method of this API anywhere: 405, not 404. */
+function refuseUnknownMethods(req: Request, res: Response, next: NextFunction): void {
+  if (METHODS.includes(req.method)) return next();
+  res.setHeader('Allow', METHODS.join(', '));
+  next(errors.methodNotAllowed(req.method));
+}
+
+/** JSON must be UTF-8 (RFC 8259): invalid bytes are refused, not stored as U+FFFD. */
+function refuseInvalidUtf8(_req: unknown, _res: unknown, body: Buffer): void {
+  if (!isUtf8(body)) throw Object.assign(new Error('is not valid UTF-8'), { status: 400 });
+}
+
+/** No cross-origin access unless origins are configured (CORS_ALLOWED_ORIGINS). */
+function corsOptions(origins: string[]) {
+  return {
+    origin: origins.length > 0 ? origins : false,
+    allowedHeaders: ['authorization', 'content-type', 'idempotency-key', CORRELATION_HEADER],
+    exposedHeaders: [CORRELATION_HEADER],
+    maxAge: 600,
+  };
 }

@@ -1,10 +1,11 @@
-import { OpenAPIRegistry, OpenApiGeneratorV3 } from '@asteasolutions/zod-to-openapi';
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import type { Express, Request, Response } from 'express';
 import { z } from 'zod';
 import type { Authenticator } from '@labshare/auth';
 import { hasRole, type Principal, type Role } from '@labshare/contracts';
 import { errors } from '@labshare/errors';
 import type { IdempotencyGuard } from './idempotency';
+import { registerRoute } from './openapi-paths';
 import { parseInput } from './parse-input';
 import { requestScope } from './request-scope';
 
@@ -27,6 +28,8 @@ export interface RouteDefinition<B extends z.ZodTypeAny, Q extends z.ZodTypeAny,
   /** Roles allowed (admin always is); `public` skips authentication. Default: any authenticated caller. */
   access?: Role[] | 'public';
   body?: B;
+  /** Content types the body may come in, for the document, when not JSON only (a CSV upload). */
+  bodyContent?: Record<string, z.ZodTypeAny>;
   query?: Q;
   params?: P;
   /**
@@ -70,7 +73,7 @@ export class RouteTable {
     P extends z.ZodTypeAny = z.ZodUnknown,
   >(route: RouteDefinition<B, Q, P>): this {
     this.routes.push(route as unknown as RouteDefinition<z.ZodTypeAny, z.ZodTypeAny, z.ZodTypeAny>);
-    this.document(route as unknown as RouteDefinition<z.ZodTypeAny, z.ZodTypeAny, z.ZodTypeAny>);
+    registerRoute(this.registry, route);
     return this;
   }
 
@@ -102,11 +105,29 @@ export class RouteTable {
         }
       });
     }
+    this.mountMethodFallbacks(app);
+  }
+
+  /** A known path asked with a method it does not take: 405 with `Allow`, not 404. */
+  private mountMethodFallbacks(app: Express): void {
+    const methodsByPath = new Map<string, string[]>();
+    for (const { path, method } of this.routes) {
+      const allowed = methodsByPath.get(path) ?? [];
+      allowed.push(method.toUpperCase(), ...(method === 'get' ? ['HEAD'] : []));
+      methodsByPath.set(path, allowed);
+    }
+    for (const [path, allowed] of methodsByPath) {
+      app.all(path, (req: Request, res: Response) => {
+        res.setHeader('Allow', [...allowed, 'OPTIONS'].join(', '));
+        if (req.method === 'OPTIONS') return void res.status(204).end();
+        throw errors.methodNotAllowed(req.method);
+      });
+    }
   }
 
   openApi(): object {
-    return new OpenApiGeneratorV3(this.registry.definitions).generateDocument({
-      openapi: '3.0.3',
+    return new OpenApiGeneratorV31(this.registry.definitions).generateDocument({
+      openapi: '3.1.0',
       info: { title: this.options.title, version: this.options.version },
     });
   }
@@ -118,31 +139,5 @@ export class RouteTable {
       throw errors.forbidden(`This needs one of the roles: ${route.access.join(', ')}.`);
     }
     return principal;
-  }
-
-  private document(route: RouteDefinition<z.ZodTypeAny, z.ZodTypeAny, z.ZodTypeAny>): void {
-    const { response } = route;
-    this.registry.registerPath({
-      method: route.method,
-      path: route.path.replace(/:(\w+)/g, '{$1}'),
-      summary: route.summary,
-      tags: [route.tag],
-      ...(route.access === 'public' ? {} : { security: [{ bearer: [] }] }),
-      request: {
-        ...(route.body ? { body: { content: { 'application/json': { schema: route.body } } } } : {}),
-        ...(route.query ? { query: route.query as z.AnyZodObject } : {}),
-        ...(route.params ? { params: route.params as z.AnyZodObject } : {}),
-        ...(route.idempotent
-          ? { headers: z.object({ 'idempotency-key': z.string().max(200).optional() }) }
-          : {}),
-      },
-      responses: {
-        [response.status]: {
-          description: response.description ?? route.summary,
-          content: { [response.contentType ?? 'application/json']: { schema: response.schema } },
-        },
-        default: { description: 'Problem details (application/problem+json)' },
-      },
-    });
   }
 }

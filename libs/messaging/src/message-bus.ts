@@ -11,6 +11,9 @@ export interface MessageBusOptions {
   logger: Logger;
 }
 
+/** The structured-mode content type of the CloudEvents Kafka protocol binding. */
+export const CLOUDEVENTS_STRUCTURED = 'application/cloudevents+json; charset=utf-8';
+
 /**
  * The one module that knows kafkajs (unmaintained since 2.2.4): swapping it for the
  * KafkaJS-compatible API of @confluentinc/kafka-javascript touches this folder only.
@@ -87,8 +90,10 @@ export class MessageBus {
   }
 
   /**
-   * Publishes events in order. Keyed by `subject`, so one aggregate's events land on one partition;
-   * the producer is idempotent with one request in flight, so retries neither duplicate nor reorder.
+   * Publishes events in order, in the CloudEvents Kafka protocol binding's structured mode: the
+   * value is the JSON envelope, `content-type: application/cloudevents+json`, the key is the
+   * event's `subject`, so one aggregate's events land on one partition. The producer is idempotent
+   * with one request in flight, so retries neither duplicate nor reorder.
    */
   async publish(topicName: string, events: EventEnvelope[]): Promise<void> {
     if (events.length === 0) return;
@@ -100,8 +105,7 @@ export class MessageBus {
         key: event.subject,
         value: JSON.stringify(event),
         headers: {
-          'ce-id': event.id,
-          'ce-type': event.type,
+          'content-type': CLOUDEVENTS_STRUCTURED,
           ...(event.correlationid ? { [CORRELATION_HEADER]: event.correlationid } : {}),
         },
       })),

@@ -105,6 +105,7 @@ export async function startService(definition: ServiceDefinition): Promise<Runni
       jwksUrl: config.AUTH_JWKS_URL,
       issuer: config.AUTH_ISSUER,
       audience: config.AUTH_AUDIENCE,
+      maxTokenTtlSeconds: config.AUTH_MAX_TOKEN_TTL,
     }),
     idempotency: new IdempotencyGuard(new MongoIdempotencyStore(mongo.connection)),
     nudgeRelay: () => relayRef.current?.nudge(),
@@ -130,6 +131,7 @@ export async function startService(definition: ServiceDefinition): Promise<Runni
     mount: (a) => parts.routes.mount(a),
     openApi: () => parts.routes.openApi(),
     isDraining: () => draining,
+    corsOrigins: config.CORS_ALLOWED_ORIGINS,
     readiness: [
       { name: 'mongodb', check: () => mongo.ping() },
       { name: 'kafka', check: () => bus.ping() },

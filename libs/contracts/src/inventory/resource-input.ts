@@ -68,7 +68,14 @@ function withDefaults<S extends z.ZodRawShape>(shape: S, defaults: { [K in keyof
 const resourceName = z.string().trim().min(1).max(200);
 const description = z.string().trim().max(4000);
 const capacity = z.number().int('must be a whole number').min(1).max(100_000);
-const openingHours = z.array(openingWindow.strict()).max(50);
+/**
+ * Input variants of the stored shapes, made fresh from their fields: a request refuses unknown keys
+ * (`.strict()`), while events and stored records stay lenient for forward compatibility. Deriving
+ * them with `.strict()` from the registered schemas would document them as
+ * `allOf: [$ref, { additionalProperties: false }]`, which no valid body satisfies.
+ */
+const strictInput = <S extends z.ZodRawShape>(schema: z.ZodObject<S>) => z.object(schema.shape).strict();
+const openingHours = z.array(strictInput(openingWindow)).max(50);
 
 const rateCardInput = z
   .object({
@@ -93,7 +100,7 @@ export const createResourceBody = z
     policy: withDefaults(bookingPolicy.shape, policyDefaults).default({}),
     rates: rateCardInput.default({}),
     requiredQualifications: qualifications.default(resourceDefaults.requiredQualifications),
-    quota: resourceQuota.strict().default(resourceDefaults.quota),
+    quota: strictInput(resourceQuota).default(resourceDefaults.quota),
   })
   .strict()
   .openapi('CreateResourceBody');
@@ -110,23 +117,23 @@ export const patchResourceBody = z
     kind: resourceKind,
     name: resourceName,
     description,
-    location: resourceLocation.partial().strict(),
+    location: strictInput(resourceLocation).partial(),
     capacity,
     timezone: ianaTimeZone,
     shared: z.boolean(),
     openingHours,
-    policy: bookingPolicy.partial().strict(),
+    policy: strictInput(bookingPolicy).partial(),
     rates: z
       .object({
         currency: rateCard.shape.currency,
-        perHour: perHourRates.partial().strict(),
+        perHour: strictInput(perHourRates).partial(),
         incrementMinutes: rateCard.shape.incrementMinutes,
         minimumMinutes: rateCard.shape.minimumMinutes,
       })
       .partial()
       .strict(),
     requiredQualifications: qualifications,
-    quota: resourceQuota.strict(),
+    quota: strictInput(resourceQuota),
   })
   .partial()
   .strict()

@@ -24,10 +24,18 @@ export function renderCalendarFeed(name: string, bookings: Booking[]): string {
       start: new Date(b.start),
       end: new Date(b.end),
       stamp: new Date(b.updatedAt),
-      summary: `${b.purpose ?? 'Booking'} (${b.quantity} unit${b.quantity > 1 ? 's' : ''}, ${b.status})`,
+      summary: `${printable(b.purpose ?? 'Booking')} (${b.quantity} unit${b.quantity > 1 ? 's' : ''}, ${b.status})`,
       description: `Resource ${b.resourceId}; booked by ${b.userId} of ${b.consumerOrgId}.`,
       status: STATUS[b.status],
     });
   }
-  return calendar.toString();
+  // RFC 5545 ends every content line, the last one too, with CRLF.
+  const text = calendar.toString();
+  return text.endsWith('\r\n') ? text : `${text}\r\n`;
+}
+
+/** Free text from a booker, without control characters (they would break or forge feed lines). */
+function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
 }

@@ -1,4 +1,4 @@
-import { importReport, importResourcesBody, importResourcesQuery } from '@labshare/contracts';
+import { importReport, importResourcesBody, importResourcesQuery, z } from '@labshare/contracts';
 import type { RouteTable } from '@labshare/http';
 import type { InventoryDeps } from '../../domain/ports';
 import { importResources } from '../../domain/use-cases/import-resources';
@@ -15,6 +15,10 @@ export function addImportRoutes(routes: RouteTable, deps: InventoryDeps): void {
     access: ['org_admin'],
     query: importResourcesQuery,
     body: importResourcesBody,
+    bodyContent: {
+      'text/csv': z.string().openapi({ description: 'The spreadsheet (header row + one resource per row)' }),
+      'application/json': z.object({ csv: z.string() }).strict(),
+    },
     idempotent: true,
     response: { status: 200, schema: importReport },
     handler: ({ query, body, principal }) => importResources(deps, principal, body, query),
