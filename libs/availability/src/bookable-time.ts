@@ -13,13 +13,17 @@ export function bookingWindow(spec: ResourceCalendarSpec, now: number): Interval
   return { start: now + Math.max(0, minutesToMs(leadMinutes)), end: now + Math.round(horizonDays * DAY_MS) };
 }
 
-/** Opening windows within `range`, minus blackouts, limited to the booking window. */
+/**
+ * Opening windows within `range`, minus blackouts, limited to the booking window. The range is
+ * limited first, so the work is bounded by the horizon however far the range reaches.
+ */
 export function bookableTime(
   spec: ResourceCalendarSpec,
   blackouts: readonly Interval[],
   range: Interval,
   now: number,
 ): Interval[] {
-  const open = clipIntervals(openingWindows(spec, range), bookingWindow(spec, now));
-  return subtractIntervals(open, blackouts);
+  const [bookable] = clipIntervals([range], bookingWindow(spec, now));
+  if (!bookable) return [];
+  return subtractIntervals(openingWindows(spec, bookable), blackouts);
 }

@@ -19,14 +19,17 @@ export function checkBooking({ spec, blackouts, occupancy, request, now }: Check
   assertSlotMs(slotMs);
   const durationMs = request.end - request.start;
   const window = bookingWindow(spec, now);
+  // Cheap rules first: a request longer than the policy allows is refused as too_long without
+  // walking its opening windows, so a span of centuries costs no more than a short one.
+  const tooLong = durationMs > minutesToMs(policy.maxMinutes);
   const rules: [Violation, boolean][] = [
     ['in_past', request.start < now],
     ['lead_time', request.start >= now && request.start < window.start],
     ['horizon', request.end > window.end],
     ['too_short', durationMs <= 0 || durationMs < minutesToMs(policy.minMinutes)],
-    ['too_long', durationMs > minutesToMs(policy.maxMinutes)],
+    ['too_long', tooLong],
     ['misaligned', !isOnLocalGrid(timezone, request.start, slotMs) || durationMs % slotMs !== 0],
-    ['outside_opening_hours', !isCovered(request, openingWindows(spec, request))],
+    ['outside_opening_hours', !tooLong && !isCovered(request, openingWindows(spec, request))],
     ['blackout', blackouts.some((blackout) => overlaps(blackout, request))],
     ['over_capacity', request.quantity > capacity],
   ];

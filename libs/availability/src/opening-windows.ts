@@ -21,6 +21,13 @@ import { dayOfWall, wallOf, wallToInstant } from './zone';
 
 const OPENING_ANCHOR_DAY = dayOfWall(Date.UTC(2000, 0, 3));
 
+/**
+ * The longest span, in local days, the engine walks opening windows over: beyond the longest
+ * horizon a policy allows (3660 days). Callers bound their ranges first (a booking by maxMinutes,
+ * availability by the horizon); this is the backstop that keeps one request from walking centuries.
+ */
+export const MAX_WALK_DAYS = 3700;
+
 /** `HH:MM` (00:00–23:59, or 24:00 for the next midnight) → ms after local midnight. */
 export function parseWallClock(text: string): number {
   const match = /^([01]\d|2[0-3]):([0-5]\d)$|^(24):(00)$/.exec(text);
@@ -43,6 +50,11 @@ function* datedWindows(
   // range starts. The day after the range's last date is kept in case a fall-back repeats midnight.
   const firstDay = dayOfWall(wallOf(zone, range.start));
   const lastDay = dayOfWall(wallOf(zone, range.end)) + 1;
+  if (lastDay - firstDay > MAX_WALK_DAYS) {
+    throw new RangeError(
+      `a range of ${lastDay - firstDay} days is longer than the engine walks (${MAX_WALK_DAYS})`,
+    );
+  }
   for (const day of daysBetween(recurrence, OPENING_ANCHOR_DAY, firstDay, lastDay)) {
     const startWall = day * DAY_MS + startOffset;
     const window = {

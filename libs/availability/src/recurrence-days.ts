@@ -1,3 +1,4 @@
+import type { Options } from 'rrule';
 import type { Recurrence } from './recurrence-rule';
 import { RRule } from './rrule-options';
 import { DAY_MS } from './units';
@@ -9,9 +10,10 @@ import { DAY_MS } from './units';
  * across DST. The anchor (DTSTART) is a local date too.
  *
  * rrule always walks from DTSTART, so opening hours anchored in 2000 would replay decades per query.
- * Dates are therefore computed and cached in chunks of CHUNK_DAYS per rule and anchor, one walk per
- * chunk; the cache is bounded and simply restarts when full. A rule that never matches costs one
- * walk to the year 9999 (where rrule gives up) and is then known to be over.
+ * Dates are therefore computed and cached in chunks of CHUNK_DAYS per rule and anchor, and each
+ * chunk is walked from a phase-equivalent anchor just before it (`nearAnchor`), so a chunk costs the
+ * same in 2026 as in 2200; the cache is bounded and simply restarts when full. A rule that never
+ * matches costs one walk to the year 9999 (where rrule gives up) and is then known to be over.
  */
 const CHUNK_DAYS = 366;
 const MAX_CACHED_CHUNKS = 10_000;
@@ -33,7 +35,8 @@ function chunk(rule: Recurrence, anchor: number, index: number): number[] {
   const days: number[] = [];
   let more = false;
   if (rule.options && (lastDays.get(ruleKey) ?? Infinity) >= first) {
-    new RRule({ ...rule.options, dtstart: new Date(anchor * DAY_MS) }).all((date) => {
+    const dtstart = new Date(nearAnchor(rule.options, anchor, first) * DAY_MS);
+    new RRule({ ...rule.options, dtstart }).all((date) => {
       const day = Math.floor(date.getTime() / DAY_MS);
       more = day > last;
       if (day >= first && !more) days.push(day);
@@ -43,6 +46,38 @@ function chunk(rule: Recurrence, anchor: number, index: number): number[] {
   if (!more) lastDays.set(ruleKey, last);
   chunks.set(key, days);
   return days;
+}
+
+const DAILY = 3;
+const WEEKLY = 2;
+const MONTHLY = 1;
+const YEARLY = 0;
+
+/**
+ * The latest anchor on or before local date `before` that selects exactly the same dates from there
+ * on as `anchor` does: `anchor` moved by a whole number of the rule's periods (INTERVAL × its
+ * frequency), which keeps the INTERVAL phase, the default weekday and the default day of the month
+ * or year. Rules counted from their anchor (COUNT) stay where they are, and so do month days past
+ * the 28th (moving them could overflow a shorter month).
+ */
+export function nearAnchor(options: Partial<Options>, anchor: number, before: number): number {
+  if (options.count || before <= anchor) return anchor;
+  const interval = options.interval ?? 1;
+  const freq = options.freq;
+  if (freq === DAILY || freq === WEEKLY) {
+    const step = interval * (freq === WEEKLY ? 7 : 1);
+    return anchor + Math.floor((before - anchor) / step) * step;
+  }
+  const from = new Date(anchor * DAY_MS);
+  if ((freq !== MONTHLY && freq !== YEARLY) || from.getUTCDate() > 28) return anchor;
+  const to = new Date(before * DAY_MS);
+  const stepMonths = interval * (freq === YEARLY ? 12 : 1);
+  const months = (to.getUTCFullYear() - from.getUTCFullYear()) * 12 + to.getUTCMonth() - from.getUTCMonth();
+  const moved = (k: number) =>
+    Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + k * stepMonths, from.getUTCDate()) / DAY_MS;
+  let k = Math.floor(months / stepMonths);
+  while (k > 0 && moved(k) > before) k--;
+  return moved(k);
 }
 
 /**
