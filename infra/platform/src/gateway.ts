@@ -22,16 +22,32 @@ export function createGateway(upstreams: Upstream[], isDraining: () => boolean):
 
   const eventsDocument = asyncApiDocument();
   return http.createServer((req, res) => {
-    const path = req.url ?? '/';
+    const path = normalised(req.url ?? '/');
+    if (path === undefined) return problem(res, 400, 'validation_failed', 'The request target is not a path.');
     if (path === '/healthz') return json(res, 200, { status: 'ok' });
     if (path === '/readyz')
       return void readiness(upstreams, isDraining()).then(({ status, body }) => json(res, status, body));
     if (path === '/asyncapi.json') return json(res, 200, eventsDocument);
-    const serviceDoc = /^\/(\w+)\/openapi\.json$/.exec(path);
+    const serviceDoc = /^\/(\w+)\/openapi\.json$/.exec(path.split('?')[0] ?? '');
     const target = serviceDoc ? upstreams.find((u) => u.name === serviceDoc[1]) : route(path);
     if (!target) return problem(res, 404, 'not_found', `No service answers ${path}.`);
     proxy(req, res, target.url, serviceDoc ? '/openapi.json' : path);
   });
+}
+
+/**
+ * The path as the services will resolve it, dot segments (`..`, `%2e%2e`) removed, with its query:
+ * the gateway routes by what the service will see, so `/v1/orgs/../../metrics` cannot walk from a
+ * public prefix to a service's internals (they are under no public prefix).
+ */
+function normalised(target: string): string | undefined {
+  if (!target.startsWith('/')) return undefined;
+  try {
+    const url = new URL(target, 'http://gateway.invalid');
+    return `${url.pathname}${url.search}`;
+  } catch {
+    return undefined;
+  }
 }
 
 function proxy(req: IncomingMessage, res: ServerResponse, base: string, path: string): void {
