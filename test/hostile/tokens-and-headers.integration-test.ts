@@ -89,6 +89,7 @@ describe('tokens, query parameters, feeds and headers', () => {
     expect(text.split('\r\n').filter((line) => line.startsWith('SUMMARY:'))).toEqual([
       'SUMMARY:Run SUMMARY:forged (1 unit\\, confirmed)',
     ]);
+    // eslint-disable-next-line no-control-regex -- looking for exactly those characters
     expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
   });
 
