@@ -1,9 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  Kafka as CloudEventsKafka,
-  type CloudEvent,
-  type KafkaMessage as CloudEventsRecord,
-} from 'cloudevents';
+import { Kafka as CloudEventsKafka, type CloudEvent } from 'cloudevents';
 import type { IHeaders, KafkaMessage } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { topics } from '@labshare/contracts';
