@@ -23,7 +23,8 @@ export function createGateway(upstreams: Upstream[], isDraining: () => boolean):
   const eventsDocument = asyncApiDocument();
   return http.createServer((req, res) => {
     const path = normalised(req.url ?? '/');
-    if (path === undefined) return problem(res, 400, 'validation_failed', 'The request target is not a path.');
+    if (path === undefined)
+      return problem(res, 400, 'validation_failed', 'The request target is not a path.');
     if (path === '/healthz') return json(res, 200, { status: 'ok' });
     if (path === '/readyz')
       return void readiness(upstreams, isDraining()).then(({ status, body }) => json(res, status, body));
