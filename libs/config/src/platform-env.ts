@@ -49,7 +49,7 @@ export const platformEnv = z.object({
    * service's read model (created a moment ago): it makes a record usable everywhere as soon as its
    * owner answered 201, without calling the owner back. An unknown id costs this wait before its 404.
    */
-  READ_MODEL_WAIT_MS: env.int(2000, 0),
+  READ_MODEL_WAIT_MS: env.int(1000, 0),
   SHUTDOWN_TIMEOUT_MS: env.int(10_000, 100),
 });
 

@@ -81,6 +81,9 @@ export class RouteTable {
     for (const route of this.routes) {
       app[route.method](route.path, async (req: Request, res: Response) => {
         const principal = await this.authorize(route, req);
+        if (route.body && !route.body.isOptional() && req.body === undefined) {
+          throw errors.validation([{ field: 'body', message: 'is required (a JSON document)' }]);
+        }
         const ctx = {
           body: route.body ? parseInput(route.body, req.body, 'body') : req.body,
           query: route.query ? parseInput(route.query, req.query, 'query') : req.query,

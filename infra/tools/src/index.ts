@@ -1,0 +1,1 @@
+export { ensurePythonTools, PYTHON_TOOLS, VENV_DIR } from './python-tools';
