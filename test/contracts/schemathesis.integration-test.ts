@@ -78,7 +78,8 @@ describe('schemathesis through the gateway', () => {
           '10',
           '--no-color',
         ],
-        { encoding: 'utf8', timeout: 600_000 },
+        // Its caches (.schemathesis, .hypothesis) go to the run's own folder, not the repository.
+        { encoding: 'utf8', timeout: 600_000, cwd: dataDir },
       );
       const summary = run.stdout.split('\n').filter((l) => /generated|passed|failures?|❌/.test(l));
       console.log(`schemathesis ${service} as ${role}: ${summary.join(' | ')}`);
