@@ -8,3 +8,4 @@ export { orgSnapshot, resourceSnapshot } from './snapshots';
 export { Announcer } from './announcer';
 export { dayAt } from './day-at';
 export { eventTap, type EventTap } from './event-tap';
+export { forgedPasses } from './forged-passes';
