@@ -4,7 +4,7 @@ export { waitFor } from './wait-for';
 export { freePort } from './free-port';
 export { apiClient } from './api-client';
 export { startChild, exited } from './child-process';
-export { orgSnapshot, resourceSnapshot } from './snapshots';
+export { bookingSnapshot, orgSnapshot, resourceSnapshot } from './snapshots';
 export { Announcer } from './announcer';
 export { dayAt } from './day-at';
 export { eventTap, type EventTap } from './event-tap';
