@@ -12,7 +12,6 @@ const claims: PassClaims = {
   rid: 'r1',
   nbf: 1_800_000_000,
   exp: 1_800_003_600,
-  iat: 1_799_990_000,
   iss: ISSUER,
 };
 const ec = passSigningKey(newPassKeyPem('ec'));

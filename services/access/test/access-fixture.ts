@@ -93,13 +93,14 @@ export async function makeResource(h: AccessHarness, owner: TestOrg, overrides: 
   return resource;
 }
 
-/** A confirmed booking announced as booking would, and a pass for it. */
+/** A confirmed booking announced as booking would, and a pass for it (asked now, in real time). */
 export async function bookWithPass(
   h: AccessHarness,
   resource: Resource,
   consumer: TestOrg,
   overrides: Partial<Booking> = {},
 ) {
+  h.clock.fixed = undefined;
   const booking = await h.announcer.booking(bookingSnapshot(resource, consumer, overrides));
   const pass = await h.api('POST', '/v1/passes', {
     token: consumer.booker(),

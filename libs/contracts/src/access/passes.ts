@@ -26,7 +26,7 @@ export type IssuedPass = z.infer<typeof issuedPass>;
 /**
  * What a pass says (its JWT payload), short names to keep it small enough for a QR code: `jti` the
  * pass id, `sub` the user, `bid` the booking, `rid` the resource, valid from `nbf` to `exp` (epoch
- * seconds), `iss` the issuer, `iat` when issued.
+ * seconds), `iss` the issuer. No `iat`: access keeps when it issued each pass, the QR code need not.
  */
 export const passClaims = z.object({
   jti: z.string().min(1),
@@ -35,7 +35,6 @@ export const passClaims = z.object({
   rid: z.string().min(1),
   nbf: z.number().int(),
   exp: z.number().int(),
-  iat: z.number().int(),
   iss: z.string(),
 });
 export type PassClaims = z.infer<typeof passClaims>;

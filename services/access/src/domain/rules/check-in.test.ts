@@ -14,7 +14,6 @@ const claims = passClaimsFor({
   jti: 'p1',
   booking: aBooking(),
   window: passWindow(aBooking(), 10),
-  now: 0,
   issuer: 'i',
 });
 const facts = (over: Partial<CheckInFacts> = {}): CheckInFacts => ({

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { PassClaims } from '@labshare/contracts';
 import { aBooking, END, MINUTE, START } from '../../../test/support/access-states';
-import { passClaimsFor, passRefusal, passWindow, type PassCheck } from './pass-window';
+import { compactId, passClaimsFor, passRefusal, passWindow, type PassCheck } from './pass-window';
 
 const window = passWindow(aBooking(), 10);
 const claims = passClaimsFor({
   jti: 'p1',
   booking: aBooking(),
   window,
-  now: START - 60 * MINUTE,
   issuer: 'i',
 });
 const valid: PassCheck = { ok: true, claims };
@@ -30,9 +29,15 @@ describe('passWindow and its claims', () => {
       rid: 'r1',
       nbf: (START - 10 * MINUTE) / 1000,
       exp: END / 1000,
-      iat: (START - 60 * MINUTE) / 1000,
       iss: 'i',
     });
+  });
+
+  it.each([
+    ['a UUID', '0f8fad5b-d9cb-469f-a165-70867728950e', 'D4-tW9nLRp-hZXCGdyiVDg'],
+    ['the nil UUID', '00000000-0000-0000-0000-000000000000', 'AAAAAAAAAAAAAAAAAAAAAA'],
+  ])('when %s becomes a jti, then it is the same 128 bits in 22 characters', (_name, uuid, jti) => {
+    expect(compactId(uuid)).toBe(jti);
   });
 });
 

@@ -2,7 +2,7 @@ import type { IssuedPass, Principal } from '@labshare/contracts';
 import { errors } from '@labshare/errors';
 import type { AccessDeps } from '../ports';
 import { assertMayHavePass, assertPassable } from '../rules/access-rights';
-import { passClaimsFor, passWindow } from '../rules/pass-window';
+import { compactId, passClaimsFor, passWindow } from '../rules/pass-window';
 import { revokeDishonouredPasses } from '../support/revoke-passes';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -23,7 +23,7 @@ export async function issuePass(deps: AccessDeps, caller: Principal, bookingId: 
   if (!resource) throw errors.unavailable(`Resource ${booking.resourceId} is not known to access yet.`);
 
   const window = passWindow(booking, resource.policy.passEarlyMinutes);
-  const claims = passClaimsFor({ jti: deps.newId(), booking, window, now, issuer: deps.signer.issuer });
+  const claims = passClaimsFor({ jti: compactId(deps.newId()), booking, window, issuer: deps.signer.issuer });
   const { token, kid } = await deps.signer.sign(claims);
   await deps.passes.insert({
     jti: claims.jti,
