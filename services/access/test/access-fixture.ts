@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Booking, Org, Resource } from '@labshare/contracts';
+import type { Booking, EventEnvelope, Org, Resource } from '@labshare/contracts';
 import { newPassKeyPem } from '@labshare/auth';
 import type { RunningService } from '@labshare/runtime';
 import {
@@ -10,6 +10,7 @@ import {
   testEnv,
   tokenFor,
   waitFor,
+  type EventTap,
 } from '@labshare/testkit';
 import { loadAccessConfig } from '../src/config';
 import { start } from '../src/start';
@@ -111,4 +112,22 @@ export async function bookWithPass(
     booking,
     pass: pass.body as { token: string; jti: string; validFrom: string; validUntil: string; kid: string },
   };
+}
+
+/**
+ * Awaits one event `matches` on the tap, then proves no second one follows: a sentinel published
+ * afterwards with the same key lands on the same partition behind anything sent before it, so once
+ * the sentinel is read, every earlier copy has been read too.
+ */
+export async function exactlyOnce(
+  h: { announcer: Announcer },
+  tap: EventTap,
+  topic: string,
+  key: string,
+  matches: (event: EventEnvelope) => boolean,
+) {
+  const first = await waitFor(() => tap.all.find(matches), { what: `an event on ${topic} for ${key}` });
+  const [sentinel] = await h.announcer.publish(topic, 'test.sentinel-sent.v1', [{ subject: key, data: {} }]);
+  await waitFor(() => tap.all.some((e) => e.id === sentinel!.id), { what: 'the sentinel behind it' });
+  return { first, copies: tap.all.filter(matches) };
 }
