@@ -1,10 +1,10 @@
-import { topics } from '@labshare/contracts';
+import { topics, type Booking, type Resource } from '@labshare/contracts';
+import { SnapshotStore } from '@labshare/mongo';
 import { runAsMain, startService, type RunningService, type ServiceDeps } from '@labshare/runtime';
 import { loadAccessConfig, type AccessConfig } from './config';
 import { PassKeyring, configuredPassKeys } from './data-access/pass-keyring';
 import { PassRepository } from './data-access/pass.repository';
 import { QualificationRepository } from './data-access/qualification.repository';
-import { BookingReadModel, ResourceReadModel } from './data-access/read-models.repository';
 import { SessionRepository } from './data-access/session.repository';
 import type { AccessDeps } from './domain/ports';
 import { buildAccessRoutes } from './entry-points/http/routes';
@@ -23,8 +23,9 @@ function build(config: AccessConfig, service: ServiceDeps) {
     qualifications,
     passes,
     sessions,
-    bookings: new BookingReadModel(service.db, readModels),
-    resources: new ResourceReadModel(service.db, readModels),
+    // Read models of booking's bookings and inventory's resources, fed by their snapshot events.
+    bookings: new SnapshotStore<Booking>(service.db, 'bookings', readModels),
+    resources: new SnapshotStore<Resource>(service.db, 'resources', readModels),
     signer,
     clock: service.clock,
     newId: service.newId,

@@ -6,6 +6,7 @@ import {
   Announcer,
   apiClient,
   bookingSnapshot,
+  eventTap,
   orgSnapshot,
   testEnv,
   tokenFor,
@@ -113,6 +114,27 @@ export async function bookWithPass(
     pass: pass.body as { token: string; jti: string; validFrom: string; validUntil: string; kid: string },
   };
 }
+
+/** A harness with a tap on `tapTopics`, a university providing a resource and an enterprise consuming it. */
+export async function startScene(tapTopics: string[], overrides: Record<string, string> = {}) {
+  const h = await startAccessService(overrides);
+  const tap = await eventTap(h.env, tapTopics);
+  const provider = makeOrg('university');
+  return {
+    h,
+    tap,
+    provider,
+    consumer: makeOrg('enterprise'),
+    resource: await makeResource(h, provider),
+    async stop() {
+      h.clock.fixed = undefined;
+      await tap.stop();
+      await h.stop();
+    },
+  };
+}
+
+export type Scene = Awaited<ReturnType<typeof startScene>>;
 
 /**
  * Awaits one event `matches` on the tap, then proves no second one follows: a sentinel published

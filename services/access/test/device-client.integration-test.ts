@@ -84,6 +84,10 @@ describe('the reference device (npm run device) and a device token from npm run 
       ...args,
     ]);
 
+  /** verify takes no URL: it decides from the state file alone. */
+  const verify = (token: string, resourceId = resource.id) =>
+    npm('device', ['verify', '--resource', resourceId, '--state', state, '--pass', token]);
+
   it('when a role is not one of the platform roles, then npm run token refuses it', async () => {
     expect((await npm('token', ['--roles', 'janitor'])).code).toBe(1);
   });
@@ -91,36 +95,11 @@ describe('the reference device (npm run device) and a device token from npm run 
   it('when the device has synced, then it decides offline: a valid pass opens, a revoked one (after the next sync) does not', async () => {
     const { booking, pass } = await bookNow();
     expect((await device('sync')).code).toBe(0);
-    // verify takes no URL: it decides from the state file alone.
-    const offline = await npm('device', [
-      'verify',
-      '--resource',
-      resource.id,
-      '--state',
-      state,
-      '--pass',
-      pass.token,
-    ]);
+    const offline = await verify(pass.token);
     expect(offline).toEqual({ code: 0, out: expect.stringContaining('"open":true') });
-    const elsewhere = await npm('device', [
-      'verify',
-      '--resource',
-      'res-other',
-      '--state',
-      state,
-      '--pass',
-      pass.token,
-    ]);
+    const elsewhere = await verify(pass.token, 'res-other');
     expect(elsewhere).toEqual({ code: 2, out: JSON.stringify({ open: false, code: 'wrong_resource' }) });
-    const forged = await npm('device', [
-      'verify',
-      '--resource',
-      resource.id,
-      '--state',
-      state,
-      '--pass',
-      `${pass.token.slice(0, -4)}AAAA`,
-    ]);
+    const forged = await verify(`${pass.token.slice(0, -4)}AAAA`);
     expect(forged).toEqual({ code: 2, out: JSON.stringify({ open: false, code: 'pass_invalid' }) });
 
     await h.announcer.booking({ ...booking, status: 'cancelled', version: 2 }, bookingEventTypes.cancelled);
@@ -132,15 +111,7 @@ describe('the reference device (npm run device) and a device token from npm run 
     );
     const synced = await device('sync');
     expect(JSON.parse(synced.out)).toMatchObject({ keys: 1, revoked: 1 });
-    const revoked = await npm('device', [
-      'verify',
-      '--resource',
-      resource.id,
-      '--state',
-      state,
-      '--pass',
-      pass.token,
-    ]);
+    const revoked = await verify(pass.token);
     expect(revoked).toEqual({ code: 2, out: JSON.stringify({ open: false, code: 'pass_revoked' }) });
   });
 

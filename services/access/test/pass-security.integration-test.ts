@@ -1,14 +1,15 @@
 import { createPublicKey } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookingEventTypes, topics, type Booking, type Resource } from '@labshare/contracts';
-import { eventTap, forgedPasses, waitFor, type EventTap } from '@labshare/testkit';
+import { forgedPasses, waitFor, type EventTap } from '@labshare/testkit';
 import {
   admin,
   bookWithPass,
   makeOrg,
   makeResource,
-  startAccessService,
+  startScene,
   type AccessHarness,
+  type Scene,
   type TestOrg,
 } from './access-fixture';
 
@@ -19,6 +20,7 @@ const MINUTE = 60_000;
  * and nothing is recorded (no session, no check-in event, no usage record).
  */
 describe('check-in security', () => {
+  let scene: Scene;
   let h: AccessHarness;
   let provider: TestOrg;
   let consumer: TestOrg;
@@ -26,18 +28,11 @@ describe('check-in security', () => {
   let otherResource: Resource;
   let tap: EventTap;
   beforeAll(async () => {
-    h = await startAccessService();
-    tap = await eventTap(h.env, [topics.sessions, topics.usage]);
-    provider = makeOrg('university');
-    consumer = makeOrg('enterprise');
-    resource = await makeResource(h, provider);
+    scene = await startScene([topics.sessions, topics.usage]);
+    ({ h, tap, provider, consumer, resource } = scene);
     otherResource = await makeResource(h, provider);
   });
-  afterAll(async () => {
-    h.clock.fixed = undefined;
-    await tap?.stop();
-    await h?.stop();
-  });
+  afterAll(() => scene?.stop());
 
   async function presented(
     booking: Booking,

@@ -1,34 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookingEventTypes, topics, usageRecordTypes, type Resource } from '@labshare/contracts';
-import { eventTap, waitFor, type EventTap } from '@labshare/testkit';
-import {
-  bookWithPass,
-  makeOrg,
-  makeResource,
-  startAccessService,
-  type AccessHarness,
-  type TestOrg,
-} from './access-fixture';
+import { waitFor, type EventTap } from '@labshare/testkit';
+import { bookWithPass, startScene, type AccessHarness, type Scene, type TestOrg } from './access-fixture';
 
 const MINUTE = 60_000;
 
 describe('passes, check-in and check-out, usage records', () => {
+  let scene: Scene;
   let h: AccessHarness;
   let provider: TestOrg;
   let consumer: TestOrg;
   let resource: Resource;
   let tap: EventTap;
   beforeAll(async () => {
-    h = await startAccessService();
-    tap = await eventTap(h.env, [topics.usage, topics.sessions]);
-    provider = makeOrg('university');
-    consumer = makeOrg('enterprise');
-    resource = await makeResource(h, provider);
+    scene = await startScene([topics.usage, topics.sessions]);
+    ({ h, tap, provider, consumer, resource } = scene);
   });
-  afterAll(async () => {
-    await tap?.stop();
-    await h?.stop();
-  });
+  afterAll(() => scene?.stop());
 
   it('when a booked user checks in and out, then the usage record arrives on Kafka with the exact minutes', async () => {
     const { booking, pass } = await bookWithPass(h, resource, consumer);

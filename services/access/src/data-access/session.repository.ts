@@ -1,27 +1,15 @@
 import mongoose, { type Connection, type Model } from 'mongoose';
-import type { Booking } from '@labshare/contracts';
 import { isDuplicateKeyError, mongoOutboxSource, outboxFields, type OutboxEntry } from '@labshare/mongo';
 import type { PendingEvent, SessionStore } from '../domain/ports';
 import type { ClosedSession, SessionState } from '../domain/rules/sessions';
 
-interface SessionDocument {
+type SessionDocument = Omit<SessionState, 'id' | 'startedAt' | 'autoCloseAt' | 'endedAt'> & {
   _id: string;
-  bookingId: string;
-  resourceId: string;
-  providerOrgId: string;
-  consumerOrgId: string;
-  userId: string;
-  passJti: string;
-  checkedInBy: string;
   startedAt: Date;
   autoCloseAt: Date;
-  booking: Booking;
-  status: 'open' | 'closed';
   endedAt?: Date;
-  minutes?: number;
-  closedBy?: 'device' | 'auto';
   outbox: OutboxEntry[];
-}
+};
 
 const schema = new mongoose.Schema(
   {

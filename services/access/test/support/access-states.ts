@@ -1,4 +1,5 @@
 import type { Booking, Qualification } from '@labshare/contracts';
+import { bookingSnapshot, resourceSnapshot } from '@labshare/testkit';
 import type { PassRecord } from '../../src/domain/rules/revocation';
 import type { SessionState } from '../../src/domain/rules/sessions';
 
@@ -10,34 +11,26 @@ export const END = Date.parse('2026-12-01T11:00:00.000Z');
 export const MINUTE = 60_000;
 
 export function aBooking(overrides: Partial<Booking> = {}): Booking {
-  return {
-    id: 'b1',
-    resourceId: 'r1',
-    resourceKind: 'equipment',
-    providerOrgId: PROVIDER,
-    consumerOrgId: CONSUMER,
-    consumerKind: 'enterprise',
-    userId: 'alice',
-    start: new Date(START).toISOString(),
-    end: new Date(END).toISOString(),
-    quantity: 1,
-    status: 'confirmed',
-    external: true,
-    price: { amount: 80000, currency: 'CNY' },
-    priceTerms: {
-      category: 'enterprise',
-      perHour: 80000,
-      currency: 'CNY',
-      incrementMinutes: 15,
-      minimumMinutes: 0,
-      basis: 'actual',
-      rateCardVersion: 1,
-    },
-    createdAt: '2026-11-01T00:00:00.000Z',
-    updatedAt: '2026-11-01T00:00:00.000Z',
-    version: 2,
-    ...overrides,
+  const resource = {
+    id: 'r1',
+    orgId: PROVIDER,
+    kind: 'equipment' as const,
+    rates: resourceSnapshot({ id: PROVIDER }).rates,
   };
+  return bookingSnapshot(
+    resource,
+    { id: CONSUMER, kind: 'enterprise' },
+    {
+      id: 'b1',
+      userId: 'alice',
+      start: new Date(START).toISOString(),
+      end: new Date(END).toISOString(),
+      createdAt: '2026-11-01T00:00:00.000Z',
+      updatedAt: '2026-11-01T00:00:00.000Z',
+      version: 2,
+      ...overrides,
+    },
+  );
 }
 
 export function aPassRecord(overrides: Partial<PassRecord> = {}): PassRecord {
