@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -78,6 +78,12 @@ describe('npm start', () => {
         paths: object;
       };
       expect(Object.keys(bookingApi.paths)).toContain('/v1/bookings');
+      // Access publishes its pass keys through the gateway: the development key kept in the data folder.
+      const jwks = (await (await fetch(`http://127.0.0.1:${port}/.well-known/jwks.json`)).json()) as {
+        keys: { kid: string; alg: string }[];
+      };
+      expect(jwks.keys).toEqual([expect.objectContaining({ alg: 'ES256' })]);
+      expect(existsSync(path.join(dataDir, 'access', 'dev-pass-key.pem'))).toBe(true);
       const pids = jvmPids(output);
       expect(pids).toHaveLength(2);
       expect(pids.every(alive)).toBe(true);

@@ -1,8 +1,10 @@
 // Mints a bearer token for local use, signed with AUTH_JWT_SECRET (or the development secret that
 // `npm start` uses when none is set):
 //   npm run token -- --sub alice --org <orgId> --roles booker,org_admin
+//   npm run token -- --sub door-1 --org <providerOrgId> --roles device     (a door controller)
 import { parseArgs } from 'node:util';
 import jwt from 'jsonwebtoken';
+import { roles } from '@labshare/contracts';
 import { DEV_SECRET } from './dev-secret';
 
 const { values } = parseArgs({
@@ -13,8 +15,14 @@ const { values } = parseArgs({
     hours: { type: 'string', default: '12' },
   },
 });
+const wanted = values.roles.split(',').map((r) => r.trim());
+const unknown = wanted.filter((r) => !(roles as readonly string[]).includes(r));
+if (unknown.length > 0) {
+  console.error(`Unknown role(s) ${unknown.join(', ')}; the roles are ${roles.join(', ')}.`);
+  process.exit(1);
+}
 const secret = process.env.AUTH_JWT_SECRET ?? DEV_SECRET;
-const token = jwt.sign({ sub: values.sub, org: values.org, roles: values.roles.split(',') }, secret, {
+const token = jwt.sign({ sub: values.sub, org: values.org, roles: wanted }, secret, {
   algorithm: 'HS256',
   expiresIn: `${Number(values.hours)}h`,
 });

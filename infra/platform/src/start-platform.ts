@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { createGateway, type Upstream } from './gateway';
 import { routesByService } from './routes-by-service';
 import { DEV_SECRET } from './dev-secret';
+import { devPassKeyFile } from './dev-pass-key';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -51,6 +52,14 @@ async function main(): Promise<void> {
       throw new Error('Set AUTH_JWT_SECRET, AUTH_PUBLIC_KEY or AUTH_JWKS_URL');
     serviceEnv.AUTH_JWT_SECRET = DEV_SECRET;
     log('AUTH_JWT_SECRET not set: using the development secret (see README, "Tokens")');
+  }
+  if (
+    !serviceEnv.ACCESS_PASS_KEYS &&
+    !serviceEnv.ACCESS_PASS_KEY_FILES &&
+    serviceEnv.NODE_ENV !== 'production'
+  ) {
+    serviceEnv.ACCESS_PASS_KEY_FILES = devPassKeyFile(LABSHARE_DATA_DIR);
+    log(`ACCESS_PASS_KEYS not set: passes are signed with ${serviceEnv.ACCESS_PASS_KEY_FILES}`);
   }
 
   const services: RunningService[] = [];

@@ -38,11 +38,15 @@ export class SnapshotStore<T extends Snapshot> {
     return (await this.collection.findOne({ _id: id }))?.snapshot;
   }
 
-  async getOrAwait(id: string): Promise<T | undefined> {
+  /**
+   * `accept` names the state the caller expects (a booking confirmed a moment ago): an older one
+   * held here is waited past too, within the same bound; whatever is held then is returned.
+   */
+  async getOrAwait(id: string, accept: (snapshot: T) => boolean = () => true): Promise<T | undefined> {
     const deadline = Date.now() + this.options.awaitMs;
     for (;;) {
       const held = await this.get(id);
-      if (held || Date.now() >= deadline) return held;
+      if ((held && accept(held)) || Date.now() >= deadline) return held;
       await new Promise((resolve) => setTimeout(resolve, this.options.pollMs ?? 50));
     }
   }

@@ -1,8 +1,10 @@
 import {
+  bookingEventTypes,
   newEvent,
   orgEventTypes,
   resourceEventTypes,
   topics,
+  type Booking,
   type EventEnvelope,
   type Org,
   type Resource,
@@ -55,6 +57,12 @@ export class Announcer {
   /** Announces a resource's (new) state as it is given. */
   async resourceState(resource: Resource, type: string = resourceEventTypes.updated): Promise<void> {
     await this.publish(topics.resources, type, [{ subject: resource.id, data: { resource } }]);
+  }
+
+  /** Announces a booking's state as booking would (`booking.confirmed.v1` unless told). */
+  async booking(booking: Booking, type: string = bookingEventTypes.confirmed): Promise<Booking> {
+    await this.publish(topics.bookings, type, [{ subject: booking.resourceId, data: { booking } }]);
+    return booking;
   }
 
   stop(): Promise<void> {

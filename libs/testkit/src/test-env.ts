@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
+import { newPassKeyPem } from '@labshare/auth';
 import { TEST_JWT_SECRET } from './tokens';
+
+/** One pass-signing key per test process, so every access instance a test starts can sign. */
+let passKey: string | undefined;
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -34,6 +38,7 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     MONGO_DB_PREFIX: `t_${run}_`,
     KAFKA_PARTITIONS: '3',
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
+    ACCESS_PASS_KEYS: (passKey ??= newPassKeyPem()),
     OUTBOX_POLL_MS: '50',
     INVENTORY_PORT: '0',
     BOOKING_PORT: '0',

@@ -1,2 +1,5 @@
 export * from './events';
 export * from './usage';
+export * from './qualifications';
+export * from './passes';
+export * from './sessions';
