@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ensureJars, startLocalInfra } from './local-infra';
+import { ensureJars, startLocalInfra } from './index';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,

@@ -1,0 +1,107 @@
+// A single-node Kafka 3.9 broker (KRaft: broker and controller in one JVM) on 127.0.0.1.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
+import { lockDataDir } from './data-dir-lock';
+import { ensureJars, javaTool } from './jars';
+import { launchJvm, type LocalServer } from './jvm-process';
+import { defaultLog, type Log } from './log';
+import { freePorts } from './ports';
+import { runCommand } from './run-command';
+
+export interface KafkaServer extends LocalServer {
+  /** Give it back to startKafka (with the same dataDir and port) to restart the same broker. */
+  controllerPort: number;
+}
+
+/** Starts (or restarts, given the same dataDir and ports) a single-node KRaft broker. */
+export async function startKafka(opts: {
+  dataDir: string;
+  port?: number;
+  controllerPort?: number;
+  log?: Log;
+}): Promise<KafkaServer> {
+  const log = opts.log ?? defaultLog;
+  const { kafkaClasspath } = await ensureJars({ log });
+  const dataDir = resolve(opts.dataDir);
+  const logDirs = join(dataDir, 'kafka-logs');
+  mkdirSync(dataDir, { recursive: true });
+  const unlock = lockDataDir(dataDir);
+  try {
+    const [port, controllerPort] = await freePorts(opts.port, opts.controllerPort);
+    const url = `127.0.0.1:${port}`;
+    const config = join(dataDir, 'kafka.properties');
+    writeFileSync(config, brokerProperties({ url, controllerPort, logDirs }));
+    // KRaft storage is formatted once; meta.properties (holding the cluster id) marks it done, so
+    // a restart on the same dataDir keeps its topics and offsets.
+    if (!existsSync(join(logDirs, 'meta.properties'))) {
+      await runCommand(javaTool('java'), [
+        ...['-cp', kafkaClasspath, 'kafka.tools.StorageTool', 'format'],
+        ...['-t', newClusterId(), '-c', config, '--ignore-formatted'],
+      ]);
+    }
+    const jvm = await launchJvm({
+      name: 'kafka',
+      classpath: kafkaClasspath,
+      main: ['kafka.Kafka', config],
+      dataDir,
+      log,
+      probe: () => describeCluster(url),
+      onExit: unlock,
+    });
+    return { url, port, controllerPort, ...jvm };
+  } catch (err) {
+    unlock();
+    throw err;
+  }
+}
+
+function brokerProperties(opts: { url: string; controllerPort: number; logDirs: string }) {
+  return Object.entries({
+    'process.roles': 'broker,controller',
+    'node.id': 1,
+    'controller.quorum.voters': `1@127.0.0.1:${opts.controllerPort}`,
+    listeners: `PLAINTEXT://${opts.url},CONTROLLER://127.0.0.1:${opts.controllerPort}`,
+    'advertised.listeners': `PLAINTEXT://${opts.url}`,
+    'controller.listener.names': 'CONTROLLER',
+    'inter.broker.listener.name': 'PLAINTEXT',
+    'listener.security.protocol.map': 'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
+    'log.dirs': opts.logDirs,
+    'offsets.topic.replication.factor': 1,
+    'offsets.topic.num.partitions': 1,
+    'transaction.state.log.replication.factor': 1,
+    'transaction.state.log.min.isr': 1,
+    'group.initial.rebalance.delay.ms': 0,
+    'num.partitions': 3,
+  })
+    .map(([key, value]) => `${key}=${value}\n`)
+    .join('');
+}
+
+/** Ready = a kafkajs admin can describe the cluster. */
+async function describeCluster(url: string) {
+  const admin = new Kafka({
+    brokers: [url],
+    logLevel: logLevel.NOTHING,
+    connectionTimeout: 1_000,
+    retry: { retries: 0 },
+  }).admin();
+  try {
+    await admin.connect();
+    await admin.describeCluster();
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/**
+ * 22 base64url characters, like `kafka-storage random-uuid`. One starting with `-` would be read by
+ * StorageTool's argument parser as an option (one id in 32), so those are drawn again.
+ */
+function newClusterId(): string {
+  for (;;) {
+    const id = randomBytes(16).toString('base64url');
+    if (/^[A-Za-z0-9]/.test(id)) return id;
+  }
+}
