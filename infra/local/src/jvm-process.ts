@@ -48,6 +48,8 @@ export async function launchJvm(opts: {
   dataDir: string;
   log: Log;
   probe: () => Promise<unknown>; // rejects while not ready
+  /** Called with the JVM's pid as soon as it is spawned (a data folder lock records it). */
+  onSpawn?: (pid: number) => void;
   onExit?: () => void;
 }): Promise<JvmProcess> {
   const { name, log, probe } = opts;
@@ -60,6 +62,7 @@ export async function launchJvm(opts: {
   const child = spawn(javaTool('java'), args, { stdio: ['pipe', fd, fd] });
   closeSync(fd); // the child has its own copy
   children.add(child);
+  if (child.pid !== undefined) opts.onSpawn?.(child.pid);
   let state: 'starting' | 'ready' | 'stopping' = 'starting';
   let spawnError: Error | undefined; // e.g. no java on PATH; then 'exit' may never come
   const exited = new Promise<void>((done) => {
