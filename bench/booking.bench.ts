@@ -45,6 +45,7 @@ const fmt = (r: Run) =>
 async function main() {
   const infra = await provideInfrastructure({
     dataDir: path.resolve('.data', `bench-${process.pid}`),
+    durable: false, // the in-memory MongoDB the figures in docs/benchmarks.md were taken with
     log: (m) => console.log(`[infra] ${m}`),
   });
   const h = await startBookingService({

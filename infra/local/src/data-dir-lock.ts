@@ -1,34 +1,102 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export interface LockHolder {
+  pid: number;
+  /** What holds it, for the message a second user gets: "npm start", "backup", "a Kafka broker". */
+  what: string;
+  since: string;
+  /** Child processes (the JVMs) that use the folder too and outlive a killed owner for a moment. */
+  children: number[];
+}
+
+export interface FileLock {
+  /** Records a child process (a JVM) as a user of the locked folder. */
+  addChild(pid: number): void;
+  /** Released once only: by then the lock may be someone else's. */
+  release(): void;
+}
+
+export class LockedError extends Error {
+  override name = 'LockedError';
+}
+
+/** How long a start waits for the JVMs of a process that died to finish exiting on their own. */
+const ORPHAN_WAIT_MS = 30_000;
 
 /**
- * One broker per data dir. Kafka locks its log dir only after it has opened the metadata log,
- * so a second broker on the same dir (say, two test runs at once) can corrupt that log before it
- * fails. Returns the release function. A lock whose process is gone is stale: the JVMs die with
- * the process that started them.
+ * Takes the lock file `path` for this process, or throws a LockedError naming who holds it. A lock
+ * whose processes are all gone is stale and taken over: the JVMs exit on their own when the
+ * process that started them dies (ExitWithParent), so a killed platform's lock frees itself.
  */
-export function lockDataDir(dataDir: string) {
-  const lock = join(dataDir, 'kafka.lock');
+export async function lockFile(path: string, what: string): Promise<FileLock> {
+  const deadline = Date.now() + ORPHAN_WAIT_MS;
   for (;;) {
+    const holder: LockHolder = { pid: process.pid, what, since: new Date().toISOString(), children: [] };
     try {
-      writeFileSync(lock, String(process.pid), { flag: 'wx' });
-      let held = true; // released once only: by then the lock may be someone else's
-      return () => {
-        if (held) rmSync(lock, { force: true });
-        held = false;
-      };
+      writeFileSync(path, JSON.stringify(holder), { flag: 'wx' });
+      return heldLock(path, holder);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
-    const owner = Number(readFileSync(lock, 'utf8'));
-    if (owner === process.pid || isAlive(owner)) {
-      throw new Error(`${dataDir} is in use by a Kafka broker of process ${owner} (${lock})`);
+    const content = readText(path);
+    const owner = readHolder(content);
+    if (owner && (owner.pid === process.pid || isAlive(owner.pid))) {
+      throw new LockedError(
+        `${dirname(path)} is in use by ${owner.what} (process ${owner.pid}, since ${owner.since}; ` +
+          `lock file ${path}): stop that first, or use another folder`,
+      );
     }
-    rmSync(lock, { force: true });
+    const orphans = owner?.children.filter(isAlive) ?? [];
+    if (orphans.length > 0 && Date.now() < deadline) {
+      await sleep(250); // the JVMs of a killed owner, still shutting down
+      continue;
+    }
+    if (orphans.length > 0) {
+      throw new LockedError(
+        `${path}: processes ${orphans.join(', ')} of ${owner?.what} (process ${owner?.pid}, gone) still run`,
+      );
+    }
+    // Removed only if unchanged: another starter may have taken it over since it was read.
+    if (readText(path) === content) rmSync(path, { force: true });
   }
 }
 
-function isAlive(pid: number) {
+function readText(path: string) {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function heldLock(path: string, holder: LockHolder): FileLock {
+  let held = true;
+  return {
+    addChild(pid) {
+      holder.children.push(pid);
+      if (held) writeFileSync(path, JSON.stringify(holder));
+    },
+    release() {
+      if (held) rmSync(path, { force: true });
+      held = false;
+    },
+  };
+}
+
+/** The holder, or undefined for an unreadable lock (one torn by a crash while being written). */
+function readHolder(content: string): LockHolder | undefined {
+  try {
+    const holder = JSON.parse(content) as Partial<LockHolder>;
+    if (typeof holder.pid !== 'number') return undefined;
+    return { what: 'another process', since: '?', children: [], ...holder } as LockHolder;
+  } catch {
+    return undefined;
+  }
+}
+
+export function isAlive(pid: number) {
   try {
     process.kill(pid, 0);
     return true;

@@ -5,3 +5,6 @@ export type { LocalServer } from './jvm-process';
 export { startLocalInfra, type LocalInfra } from './local-infra';
 export type { Log } from './log';
 export { provideInfrastructure, type Infrastructure } from './provide-infrastructure';
+export { backupDataDir, restoreDataDir } from './backup';
+export { IncompatibleDataDirError } from './data-dir';
+export { LockedError } from './data-dir-lock';

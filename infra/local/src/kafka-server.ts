@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
-import { lockDataDir } from './data-dir-lock';
+import { lockFile } from './data-dir-lock';
 import { ensureJars, javaTool } from './jars';
 import { launchJvm, type LocalServer } from './jvm-process';
 import { defaultLog, type Log } from './log';
@@ -18,21 +18,26 @@ export interface KafkaServer extends LocalServer {
 /** Starts (or restarts, given the same dataDir and ports) a single-node KRaft broker. */
 export async function startKafka(opts: {
   dataDir: string;
+  /** fsync each append before it is acknowledged (a produced message or a committed offset). */
+  durable?: boolean;
   port?: number;
   controllerPort?: number;
   log?: Log;
+  onSpawn?: (pid: number) => void;
 }): Promise<KafkaServer> {
   const log = opts.log ?? defaultLog;
   const { kafkaClasspath } = await ensureJars({ log });
   const dataDir = resolve(opts.dataDir);
   const logDirs = join(dataDir, 'kafka-logs');
   mkdirSync(dataDir, { recursive: true });
-  const unlock = lockDataDir(dataDir);
+  // One broker per data dir. Kafka locks its log dir only after it has opened the metadata log,
+  // so a second broker on the same dir (say, two test runs at once) can corrupt that log first.
+  const lock = await lockFile(join(dataDir, 'kafka.lock'), 'a Kafka broker');
   try {
     const [port, controllerPort] = await freePorts(opts.port, opts.controllerPort);
     const url = `127.0.0.1:${port}`;
     const config = join(dataDir, 'kafka.properties');
-    writeFileSync(config, brokerProperties({ url, controllerPort, logDirs }));
+    writeFileSync(config, brokerProperties({ url, controllerPort, logDirs, durable: opts.durable ?? false }));
     // KRaft storage is formatted once; meta.properties (holding the cluster id) marks it done, so
     // a restart on the same dataDir keeps its topics and offsets.
     if (!existsSync(join(logDirs, 'meta.properties'))) {
@@ -48,17 +53,25 @@ export async function startKafka(opts: {
       dataDir,
       log,
       probe: () => describeCluster(url),
-      onExit: unlock,
+      onSpawn: (pid) => {
+        lock.addChild(pid);
+        opts.onSpawn?.(pid);
+      },
+      onExit: () => lock.release(),
     });
     return { url, port, controllerPort, ...jvm };
   } catch (err) {
-    unlock();
+    lock.release();
     throw err;
   }
 }
 
-function brokerProperties(opts: { url: string; controllerPort: number; logDirs: string }) {
+function brokerProperties(opts: { url: string; controllerPort: number; logDirs: string; durable: boolean }) {
   return Object.entries({
+    // Kafka's default leaves flushing to the OS (safety comes from replicas, and there is one
+    // broker here): 1 makes the partition's append fsync the segment before the produce or
+    // offset-commit answer goes out (UnifiedLog.append: unflushedMessages >= flushInterval).
+    ...(opts.durable ? { 'log.flush.interval.messages': 1 } : {}),
     'process.roles': 'broker,controller',
     'node.id': 1,
     'controller.quorum.voters': `1@127.0.0.1:${opts.controllerPort}`,

@@ -14,6 +14,12 @@ export interface Infrastructure {
  */
 export async function provideInfrastructure(options: {
   dataDir: string;
+  /** For the local JVM servers: keep data across stops and crashes (see startLocalInfra). */
+  durable: boolean;
+  /** For the local JVM servers: wipe the data folder first. */
+  reset?: boolean;
+  /** Who uses the data folder, named to a second user. */
+  what?: string;
   env?: Record<string, string | undefined>;
   log?: (message: string) => void;
 }): Promise<Infrastructure> {
@@ -32,7 +38,8 @@ export async function provideInfrastructure(options: {
     return startContainers();
   }
   log('no container runtime: starting Kafka and mongo-java-server from Maven Central jars');
-  const local = await startLocalInfra({ dataDir: options.dataDir, log });
+  const { dataDir, durable, reset, what } = options;
+  const local = await startLocalInfra({ dataDir, durable, reset, what, log });
   return { kind: 'local-jvm', ...local };
 }
 
