@@ -96,11 +96,17 @@ function readHolder(content: string): LockHolder | undefined {
   }
 }
 
+/** Whether `pid` runs: exists, and on Linux is not a zombie (a killed orphan not reaped yet). */
 export function isAlive(pid: number) {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  try {
+    // /proc/<pid>/stat: "pid (comm) state ..."; comm may hold spaces, the state follows its ')'.
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z';
+  } catch {
+    return true; // no /proc (macOS): kill(pid, 0) is all there is
   }
 }

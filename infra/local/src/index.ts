@@ -7,4 +7,4 @@ export type { Log } from './log';
 export { provideInfrastructure, type Infrastructure } from './provide-infrastructure';
 export { backupDataDir, restoreDataDir } from './backup';
 export { IncompatibleDataDirError } from './data-dir';
-export { LockedError } from './data-dir-lock';
+export { isAlive, LockedError } from './data-dir-lock';
