@@ -127,7 +127,7 @@ function wipe(path: string, log: Log) {
 
 function sizeOf(path: string): number {
   const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.size;
+  if (!stat.isDirectory()) return stat.blocks * 512; // on disk: Kafka's index files are sparse
   return readdirSync(path).reduce((sum, name) => sum + sizeOf(join(path, name)), 0);
 }
 
