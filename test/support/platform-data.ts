@@ -1,9 +1,13 @@
 // Organisations, resources and bookings made through the public API of a running `npm start`.
 import { randomUUID } from 'node:crypto';
-import type { apiClient } from '@labshare/testkit';
-import { devToken } from './platform-process';
+import { tokenFor, type apiClient } from '@labshare/testkit';
+import { DEV_SECRET } from '../../infra/platform/src/dev-secret';
 
 type Api = ReturnType<typeof apiClient>;
+
+/** A bearer token `npm start` accepts: signed with its development secret. */
+export const devToken = (claims: { sub: string; org: string; roles: string[] }) =>
+  tokenFor(claims, DEV_SECRET);
 
 export const zoneAdmin = devToken({ sub: 'zone-admin', org: 'zone', roles: ['admin'] });
 

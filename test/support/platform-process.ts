@@ -4,14 +4,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { isAlive } from '@labshare/local-infra';
-import { apiClient, exited, freePort, tokenFor, waitFor } from '@labshare/testkit';
-import { DEV_SECRET } from '../../infra/platform/src/dev-secret';
+import { apiClient, exited, freePort, waitFor } from '@labshare/testkit';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
-
-/** A bearer token `npm start` accepts: signed with its development secret. */
-export const devToken = (claims: { sub: string; org: string; roles: string[] }) =>
-  tokenFor(claims, DEV_SECRET);
 
 /** The environment of a local `npm start` on `dataDir`: no configured or container infrastructure. */
 export function platformEnv(dataDir: string, extra: Record<string, string> = {}) {

@@ -108,7 +108,7 @@ function unversioned(path: string) {
   );
 }
 
-export function writeMarker(path: string, durable: boolean) {
+function writeMarker(path: string, durable: boolean) {
   const marker: DataDirMarker = { format: DATA_FORMAT, durable, createdAt: new Date().toISOString() };
   // Written aside and renamed: a crash leaves either no marker or a whole one.
   writeFileSync(join(path, `${MARKER_FILE}.tmp`), `${JSON.stringify(marker, null, 2)}\n`);

@@ -6,5 +6,4 @@ export { startLocalInfra, type LocalInfra } from './local-infra';
 export type { Log } from './log';
 export { provideInfrastructure, type Infrastructure } from './provide-infrastructure';
 export { backupDataDir, restoreDataDir } from './backup';
-export { IncompatibleDataDirError } from './data-dir';
-export { isAlive, LockedError } from './data-dir-lock';
+export { isAlive } from './data-dir-lock';
