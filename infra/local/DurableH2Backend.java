@@ -2,6 +2,8 @@
 // MVStore file and fsynced before its reply leaves. H2 as shipped commits from a background thread
 // about once a second and never fsyncs there, so an acknowledged write could die with the JVM or
 // the machine. Compiled once into .cache/jars/classes by jars.ts.
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +21,13 @@ public class DurableH2Backend extends H2Backend {
     /** Chunks less full than this are rewritten by housekeeping (H2's own default is 90 %). */
     private static final int TARGET_FILL_RATE = 50;
     private static final int HOUSEKEEPING_WRITE_LIMIT = 4 << 20;
+    /**
+     * Run alone: mongo-java-server's `create` is not synchronized against the implicit creation
+     * by an insert or createIndexes, and a lost race leaves a duplicate namespace entry in the
+     * file (seen under load: "Document with key 'db.orgs' already existed in system.namespaces").
+     */
+    private static final Set<String> SCHEMA_COMMANDS =
+            Set.of("create", "createindexes", "drop", "dropdatabase", "dropindexes", "renamecollection");
 
     // Commands share the lock; commit + fsync take it alone, so a stored version never holds half
     // of a command (a document without its unique index entry, say), and a command that finds no
@@ -42,6 +51,16 @@ public class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        if (SCHEMA_COMMANDS.contains(command.toLowerCase(Locale.ROOT))) {
+            commands.writeLock().lock();
+            try {
+                Document reply = super.handleCommand(channel, databaseName, command, query);
+                commitAndSync(); // the write lock is reentrant
+                return reply;
+            } finally {
+                commands.writeLock().unlock();
+            }
+        }
         Document reply;
         boolean unsaved;
         commands.readLock().lock();
