@@ -85,7 +85,15 @@ describe('npm start, restarted', () => {
     // The broker alone, before any consumer runs again: the offsets were kept, not re-earned.
     const infra = await startLocalInfra({ dataDir, durable: true, log: () => undefined });
     try {
-      expect(await committedOffsets(infra.kafkaBrokers)).toEqual(offsetsBefore);
+      // The group coordinator loads __consumer_offsets after the broker answers: wait for it.
+      const offsetsAfter = await waitFor(
+        async () => {
+          const offsets = await committedOffsets(infra.kafkaBrokers);
+          return Object.keys(offsets).length >= Object.keys(offsetsBefore).length && offsets;
+        },
+        { what: 'consumer groups loaded' },
+      );
+      expect(offsetsAfter).toEqual(offsetsBefore);
     } finally {
       await infra.stop();
     }
