@@ -56,8 +56,11 @@ export class MessageBus {
 
   private async createTopics(admin: Admin, missing: string[], partitions: number): Promise<void> {
     try {
+      // No waitForLeaders here: kafkajs's wait fails outright when KRaft answers "does not host
+      // this topic-partition" for a topic created a moment ago (seen on a busy machine);
+      // waitForLeaders below tolerates that and polls.
       await admin.createTopics({
-        waitForLeaders: true,
+        waitForLeaders: false,
         topics: missing.map((topic) => ({ topic, numPartitions: topic.endsWith('.dlt') ? 1 : partitions })),
       });
     } catch (error) {
