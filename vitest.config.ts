@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Two tiers, told apart by file suffix: `*.test.ts` are pure unit tests; `*.integration-test.ts`
-// talk to a real Kafka broker and MongoDB-wire server, started once by the global setup.
+// Tiers, told apart by file suffix: `*.test.ts` are pure unit tests; `*.integration-test.ts`
+// talk to a real Kafka broker and MongoDB-wire server, started once by the global setup, except
+// those under test/platform, which run `npm start` itself (the `platform` project).
 export default defineConfig({
   test: {
     projects: [
@@ -15,12 +16,23 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['**/*.integration-test.ts'],
-          exclude: ['**/node_modules/**'],
+          exclude: ['**/node_modules/**', 'test/platform/**'],
           globalSetup: ['infra/local/src/vitest-global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // Two cores: run integration files one or two at a time so timing-sensitive tests stay honest.
           maxWorkers: 2,
+        },
+      },
+      {
+        test: {
+          // `npm start` as a child process: each file runs a whole platform (Node and two JVMs)
+          // of its own, so one file at a time, with no shared infrastructure to start.
+          name: 'platform',
+          include: ['test/platform/**/*.integration-test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
         },
       },
     ],

@@ -10,50 +10,23 @@ import { loadConfig, start } from '@labshare/booking';
 import type { Resource } from '@labshare/contracts';
 import { provideInfrastructure } from '@labshare/local-infra';
 import { Announcer, apiClient, dayAt as at, testEnv, tokenFor } from '@labshare/testkit';
+import { fmt, measure } from './measure';
 
 const REQUESTS_PER_LEVEL = Number(process.env.BENCH_REQUESTS ?? 1000);
 const LEVELS = [1, 16, 64];
 const RESOURCES = 64;
 
-interface Run {
-  perSecond: number;
-  p50: number;
-  p99: number;
-}
-
-async function measure(count: number, concurrency: number, work: (i: number) => Promise<void>): Promise<Run> {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) {
-        const i = next++;
-        const t0 = performance.now();
-        await work(i);
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const pick = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
-  return { perSecond: count / seconds, p50: pick(0.5), p99: pick(0.99) };
-}
-
-const fmt = (r: Run) =>
-  `${r.perSecond.toFixed(0).padStart(6)}/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms`;
-
 async function main() {
   const infra = await provideInfrastructure({
     dataDir: path.resolve('.data', `bench-${process.pid}`),
+    durable: false, // the in-memory MongoDB the figures in docs/benchmarks.md were taken with
     log: (m) => console.log(`[infra] ${m}`),
   });
   const env = testEnv({ MONGO_URL: infra.mongoUrl, KAFKA_BROKERS: infra.kafkaBrokers, LOG_LEVEL: 'warn' });
   const booking = await start(loadConfig(env));
   // Plays inventory on the bus; booking awaits a resource or org it has not heard of yet.
   const inventory = new Announcer(env, 'bench-inventory');
-  const api = apiClient(booking.url);
+  const api = apiClient(booking.url, { checkContract: false });
   const mongo = await MongoClient.connect(infra.mongoUrl);
   const provider = await inventory.org('university');
   const newResource = (overrides: Partial<Resource> = {}) => inventory.resource(provider, overrides);

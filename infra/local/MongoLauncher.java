@@ -1,16 +1,34 @@
-// Starts mongo-java-server (in-memory backend, data lost on stop) on 127.0.0.1:<port>; its own
-// main() only binds localhost:27017. Compiled once into .cache/jars/classes by local-infra.ts.
+// Starts mongo-java-server on 127.0.0.1:<port>; its own main() only binds localhost:27017.
+//   MongoLauncher <port> memory        in-memory backend: data lost on stop (tests)
+//   MongoLauncher <port> h2 <file>     H2 MVStore file, each write on disk before its reply
+// Compiled once into .cache/jars/classes by jars.ts.
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 public class MongoLauncher {
     public static void main(String[] args) {
         int port = Integer.parseInt(args[0]);
-        MongoServer server = new MongoServer(new MemoryBackend());
-        server.enableOplog(); // lets clients open change streams
+        MongoServer server = new MongoServer(backend(args));
         server.bind("127.0.0.1", port);
-        // SIGTERM and System.exit run shutdown hooks: close the sockets before the JVM goes away
+        // SIGTERM and System.exit run shutdown hooks: close the sockets, then the store cleanly
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
-        System.out.println("mongo-java-server listening on 127.0.0.1:" + port);
+        System.out.println("mongo-java-server listening on 127.0.0.1:" + port + ", backend " + args[1]);
+    }
+
+    private static MongoBackend backend(String[] args) {
+        switch (args[1]) {
+            case "memory": {
+                MongoBackend memory = new MemoryBackend();
+                memory.enableOplog(); // lets clients open change streams
+                return memory;
+            }
+            // No oplog here: nothing in LabShare opens change streams, and this one would be kept
+            // in the file forever (it is never capped).
+            case "h2":
+                return new DurableH2Backend(args[2]);
+            default:
+                throw new IllegalArgumentException("backend must be memory or h2, not " + args[1]);
+        }
     }
 }

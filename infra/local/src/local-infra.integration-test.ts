@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKafka, startMongo, type KafkaServer, type LocalServer } from './local-infra';
+import { startKafka, startMongo, type KafkaServer, type LocalServer } from './index';
 
 const alive = (pid: number) => {
   try {

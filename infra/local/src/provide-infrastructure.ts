@@ -8,12 +8,19 @@ export interface Infrastructure {
 }
 
 /**
- * Finds Kafka and MongoDB in this order: `KAFKA_BROKERS` + `MONGO_URL` when both are set; else
- * containers (testcontainers: mongo:7 as a single-node replica set, Kafka in KRaft mode) when a
- * container runtime answers; else a broker and a MongoDB-wire server run from Maven Central jars.
+ * Finds Kafka and MongoDB in this order: `KAFKA_BROKERS` + `MONGO_URL` when both are set; else,
+ * unless durable, containers (testcontainers: mongo:7 as a single-node replica set, Kafka in KRaft
+ * mode) when a container runtime answers; else a broker and a MongoDB-wire server run from Maven
+ * Central jars.
  */
 export async function provideInfrastructure(options: {
   dataDir: string;
+  /** For the local JVM servers: keep data across stops and crashes (see startLocalInfra). */
+  durable: boolean;
+  /** For the local JVM servers: wipe the data folder first. */
+  reset?: boolean;
+  /** Who uses the data folder, named to a second user. */
+  what?: string;
   env?: Record<string, string | undefined>;
   log?: (message: string) => void;
 }): Promise<Infrastructure> {
@@ -27,12 +34,19 @@ export async function provideInfrastructure(options: {
       stop: async () => undefined,
     };
   }
-  if (env.LABSHARE_NO_CONTAINERS !== 'true' && (await containerRuntimeAnswers())) {
+  const { dataDir, durable, reset, what } = options;
+  // Containers from testcontainers are removed when they stop: fine for tests, never for data
+  // that must be kept, so a durable request goes straight to the local JVM servers.
+  if (!durable && env.LABSHARE_NO_CONTAINERS !== 'true' && (await containerRuntimeAnswers())) {
     log('container runtime found: starting mongo:7 and Kafka with testcontainers');
     return startContainers();
   }
-  log('no container runtime: starting Kafka and mongo-java-server from Maven Central jars');
-  const local = await startLocalInfra({ dataDir: options.dataDir, log });
+  log(
+    durable
+      ? `starting Kafka and mongo-java-server from Maven Central jars, data kept in ${dataDir}`
+      : 'no container runtime: starting Kafka and mongo-java-server from Maven Central jars',
+  );
+  const local = await startLocalInfra({ dataDir, durable, reset, what, log });
   return { kind: 'local-jvm', ...local };
 }
 

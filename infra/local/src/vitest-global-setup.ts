@@ -16,6 +16,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const dataDir = path.join(repoRoot, '.data', `test-${process.pid}`);
   const infra = await provideInfrastructure({
     dataDir,
+    durable: false, // in-memory MongoDB: fast, and every run starts from nothing anyway
+    what: 'an integration test run',
     log: (message) => console.log(`[test infra] ${message}`),
   });
   console.log(

@@ -1,6 +1,4 @@
-import { rmSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { env, loadConfig } from '@labshare/config';
 import { provideInfrastructure } from '@labshare/local-infra';
 import { createLogger } from '@labshare/logging';
@@ -13,9 +11,8 @@ import { z } from 'zod';
 import { createGateway, type Upstream } from './gateway';
 import { routesByService } from './routes-by-service';
 import { DEV_SECRET } from './dev-secret';
+import { dataDirSetting } from './data-dir-setting';
 import { devPassKeyFile } from './dev-pass-key';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /**
  * `npm start`: the whole platform on one origin. Uses MONGO_URL / KAFKA_BROKERS when set, else starts
@@ -24,24 +21,29 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
  */
 async function main(): Promise<void> {
   const log = (message: string) => console.log(`[platform] ${message}`);
-  const { PORT, HOST, LABSHARE_DATA_DIR } = loadConfig(
+  const { PORT, HOST, LABSHARE_DATA_DIR, LABSHARE_RESET } = loadConfig(
     z.object({
       PORT: env.port(8080),
       HOST: env.text('127.0.0.1'),
-      LABSHARE_DATA_DIR: env.text(path.join(repoRoot, '.data', 'platform')),
+      LABSHARE_DATA_DIR: dataDirSetting,
+      LABSHARE_RESET: env.bool(false),
     }),
   );
+  const { values: args } = parseArgs({ options: { reset: { type: 'boolean', default: false } } });
   const started = Date.now();
-  // The local MongoDB-wire server keeps its data in memory, so the broker starts afresh too: the
-  // local platform is ephemeral as a whole rather than half-remembering (see README).
-  rmSync(path.join(LABSHARE_DATA_DIR, 'kafka-logs'), { recursive: true, force: true });
-  const infra = await provideInfrastructure({ dataDir: LABSHARE_DATA_DIR, log });
+  // The local infrastructure keeps every write in LABSHARE_DATA_DIR (see infra/local's README).
+  const infra = await provideInfrastructure({
+    dataDir: LABSHARE_DATA_DIR,
+    durable: true,
+    reset: args.reset || LABSHARE_RESET,
+    what: 'npm start',
+    log,
+  });
   log(`infrastructure (${infra.kind}): KAFKA_BROKERS=${infra.kafkaBrokers} MONGO_URL=${infra.mongoUrl}`);
-  // Services that ask each other synchronously (inventory → booking for blackout conflicts, booking →
-  // inventory to read through) go through the gateway: it knows every service's port.
+  // The one synchronous call between services (inventory asks booking for blackout conflicts) goes
+  // through the gateway: it knows every service's port.
   const gatewayUrl = `http://127.0.0.1:${PORT}`;
   const serviceEnv: Record<string, string | undefined> = {
-    INVENTORY_URL: gatewayUrl,
     BOOKING_URL: gatewayUrl,
     ...process.env,
     KAFKA_BROKERS: infra.kafkaBrokers,

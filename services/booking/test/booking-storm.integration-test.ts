@@ -54,7 +54,7 @@ describe('booking storm through separate replica processes', () => {
     for (let i = 0; i < RESOURCES; i++)
       resources.push(await makeResource(h, provider, { capacity: 1 + (i % 4) }));
     // The replicas learn the resources from the bus too: wait until each answers for the last one.
-    const apis = urls.map(apiClient);
+    const apis = urls.map((url) => apiClient(url));
     const last = resources.at(-1)!;
     for (const api of apis) {
       await waitFor(
