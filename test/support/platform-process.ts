@@ -67,6 +67,11 @@ export async function startPlatform(
   /** The pids the platform reported for its JVMs (`kafka ready in 2.1 s (pid 123)`). */
   const jvmPids = () =>
     [...output().matchAll(/(?:kafka|mongo) ready in [\d.]+ s \(pid (\d+)\)/g)].map((m) => Number(m[1]));
+  /** The newest pid the supervisor reported for each service (`booking starting (pid 123)`). */
+  const servicePids = () =>
+    Object.fromEntries(
+      [...output().matchAll(/\[platform\] (\w+) starting \(pid (\d+)\)/g)].map((m) => [m[1]!, Number(m[2])]),
+    );
   const mongoUrl = () => /MONGO_URL=(\S+)/.exec(output())?.[1] ?? '';
   const allGone = (pids: number[]) =>
     waitFor(() => !pids.some(isAlive), { timeoutMs: 30_000, what: `processes ${pids.join(', ')} gone` });
@@ -75,17 +80,18 @@ export async function startPlatform(
     api: apiClient(url),
     output,
     jvmPids,
+    servicePids,
     mongoUrl,
     /** SIGTERM, as Ctrl-C or a service manager would; resolves once the JVMs are gone too. */
     async stop() {
-      const pids = jvmPids();
+      const pids = [...jvmPids(), ...Object.values(servicePids())];
       child.kill('SIGTERM');
       expect(await exited(child)).toBe(0);
       await allGone(pids);
     },
     /** SIGKILL to the whole process group, JVMs included: nothing gets to clean up. */
     async crash() {
-      const pids = [child.pid!, ...jvmPids()];
+      const pids = [child.pid!, ...jvmPids(), ...Object.values(servicePids())];
       process.kill(-child.pid!, 'SIGKILL');
       await exited(child);
       await allGone(pids);

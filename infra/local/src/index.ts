@@ -7,3 +7,4 @@ export type { Log } from './log';
 export { provideInfrastructure, type Infrastructure } from './provide-infrastructure';
 export { backupDataDir, restoreDataDir } from './backup';
 export { isAlive } from './data-dir-lock';
+export { freePorts } from './ports';

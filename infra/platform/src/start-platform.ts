@@ -1,34 +1,45 @@
 import { parseArgs } from 'node:util';
 import { env, loadConfig } from '@labshare/config';
-import { provideInfrastructure } from '@labshare/local-infra';
+import { freePorts, provideInfrastructure } from '@labshare/local-infra';
 import { createLogger } from '@labshare/logging';
-import { runUntilStopped, type RunningService } from '@labshare/runtime';
-import * as access from '@labshare/access';
-import * as billing from '@labshare/billing';
-import * as booking from '@labshare/booking';
-import * as inventory from '@labshare/inventory';
+import { runUntilStopped } from '@labshare/runtime';
 import { z } from 'zod';
 import { createGateway, type Upstream } from './gateway';
 import { routesByService } from './routes-by-service';
 import { DEV_SECRET } from './dev-secret';
 import { dataDirSetting } from './data-dir-setting';
 import { devPassKeyFile } from './dev-pass-key';
+import { ServiceProcess } from './service-process';
+
+const SERVICES = ['inventory', 'booking', 'access', 'billing'] as const;
+const portSettings = {
+  inventory: 'INVENTORY_PORT',
+  booking: 'BOOKING_PORT',
+  access: 'ACCESS_PORT',
+  billing: 'BILLING_PORT',
+} as const;
 
 /**
  * `npm start`: the whole platform on one origin. Uses MONGO_URL / KAFKA_BROKERS when set, else starts
- * local infrastructure; runs the four services in this process, each on its own port, behind a
- * path-routing gateway on PORT (8080). SIGTERM stops everything it started, infrastructure included.
+ * local infrastructure; runs each service in a process of its own (supervised: a crashed service is
+ * restarted, and never takes the others down), each on its own port, behind a path-routing gateway
+ * on PORT (8080). SIGTERM stops everything it started, infrastructure included.
  */
 async function main(): Promise<void> {
   const log = (message: string) => console.log(`[platform] ${message}`);
-  const { PORT, HOST, LABSHARE_DATA_DIR, LABSHARE_RESET } = loadConfig(
+  const config = loadConfig(
     z.object({
       PORT: env.port(8080),
       HOST: env.text('127.0.0.1'),
       LABSHARE_DATA_DIR: dataDirSetting,
       LABSHARE_RESET: env.bool(false),
+      INVENTORY_PORT: env.port(8081),
+      BOOKING_PORT: env.port(8082),
+      ACCESS_PORT: env.port(8083),
+      BILLING_PORT: env.port(8084),
     }),
   );
+  const { PORT, HOST, LABSHARE_DATA_DIR, LABSHARE_RESET } = config;
   const { values: args } = parseArgs({ options: { reset: { type: 'boolean', default: false } } });
   const started = Date.now();
   // The local infrastructure keeps every write in LABSHARE_DATA_DIR (see infra/local's README).
@@ -40,11 +51,16 @@ async function main(): Promise<void> {
     log,
   });
   log(`infrastructure (${infra.kind}): KAFKA_BROKERS=${infra.kafkaBrokers} MONGO_URL=${infra.mongoUrl}`);
-  // The one synchronous call between services (inventory asks booking for blackout conflicts) goes
-  // through the gateway: it knows every service's port.
-  const gatewayUrl = `http://127.0.0.1:${PORT}`;
+  // Port 0 means "any": chosen here, so the gateway knows where each service is before it starts.
+  const ports = await freePorts(...SERVICES.map((name) => config[portSettings[name]] || undefined));
+  const upstreams: Upstream[] = SERVICES.map((name, i) => ({
+    name,
+    url: `http://127.0.0.1:${ports[i]}`,
+    prefixes: [...routesByService[name]],
+  }));
   const serviceEnv: Record<string, string | undefined> = {
-    BOOKING_URL: gatewayUrl,
+    // The one synchronous call between services: inventory asks booking for blackout conflicts.
+    BOOKING_URL: upstreams[SERVICES.indexOf('booking')]!.url,
     ...process.env,
     KAFKA_BROKERS: infra.kafkaBrokers,
     MONGO_URL: infra.mongoUrl,
@@ -64,8 +80,15 @@ async function main(): Promise<void> {
     log(`ACCESS_PASS_KEYS not set: passes are signed with ${serviceEnv.ACCESS_PASS_KEY_FILES}`);
   }
 
-  const services: RunningService[] = [];
-  const upstreams: Upstream[] = [];
+  const services = SERVICES.map(
+    (name, i) =>
+      new ServiceProcess({
+        name,
+        entry: `services/${name}/src/start.ts`,
+        env: { ...serviceEnv, [portSettings[name]]: String(ports[i]) },
+        log,
+      }),
+  );
   let draining = false;
   const gateway = createGateway(upstreams, () => draining);
   const stop = async () => {
@@ -77,22 +100,29 @@ async function main(): Promise<void> {
     await infra.stop();
     log('stopped');
   };
-  runUntilStopped(stop, { timeoutMs: 15_000, logger: createLogger({ service: 'platform' }) });
+  runUntilStopped(stop, { timeoutMs: 20_000, logger: createLogger({ service: 'platform' }) });
 
-  // In the direction data flows, one after the other: no two services race to create a shared topic.
-  services.push(await inventory.start(inventory.loadConfig(serviceEnv)));
-  services.push(await booking.start(booking.loadConfig(serviceEnv)));
-  services.push(await access.start(access.loadConfig(serviceEnv)));
-  services.push(await billing.start(billing.loadConfig(serviceEnv)));
-  for (const s of services) {
-    upstreams.push({
-      name: s.name,
-      url: s.url,
-      prefixes: [...routesByService[s.name as keyof typeof routesByService]],
-    });
-  }
+  for (const service of services) service.start();
+  await waitUntilReady(upstreams);
   await new Promise<void>((resolve) => gateway.listen(PORT, HOST, resolve));
   log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s on http://localhost:${PORT}`);
+}
+
+/** Every service answers /readyz with 200 (they start in parallel; a slow one is waited for). */
+async function waitUntilReady(upstreams: Upstream[], timeoutMs = 180_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (const upstream of upstreams) {
+    for (;;) {
+      const ready = await fetch(`${upstream.url}/readyz`, { signal: AbortSignal.timeout(2000) }).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ready) break;
+      if (Date.now() > deadline)
+        throw new Error(`${upstream.name} was not ready within ${timeoutMs / 1000} s`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
 }
 
 main().catch((error: unknown) => {
