@@ -23,12 +23,15 @@ const CHECKS = [
   'response_schema_conformance',
 ].join(',');
 
+const services = ['inventory', 'booking', 'access', 'billing'];
+
 describe('schemathesis through the gateway', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'labshare-fuzz-'));
   let platform: ChildProcess;
   let gateway: string;
   let schemathesis: string;
   const tokens: Record<string, string> = {};
+  const operations: Record<string, number> = {};
   beforeAll(async () => {
     schemathesis = ensurePythonTools().bin('schemathesis');
     const port = await freePort();
@@ -42,6 +45,11 @@ describe('schemathesis through the gateway', () => {
     });
     expect(org.status).toBe(201);
     tokens.booker = tokenFor({ sub: 'fuzz-booker', org: org.body.id, roles: ['booker'] });
+    for (const service of services) {
+      const document = await apiClient(gateway)('GET', `/${service}/openapi.json`);
+      expect(document.status).toBe(200);
+      operations[service] = Object.keys(document.body.paths ?? {}).length;
+    }
   }, 180_000);
   afterAll(async () => {
     platform?.kill('SIGTERM');
@@ -49,12 +57,15 @@ describe('schemathesis through the gateway', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const runs = ['inventory', 'booking', 'access', 'billing'].flatMap((service) =>
-    ['admin', 'booker'].map((role) => [service, role] as const),
+  const runs = services.flatMap((service) =>
+    ['admin', 'booker'].map((role): [string, string] => [service, role]),
   );
-  it.each(runs)(
+  it.for(runs)(
     'when schemathesis fuzzes %s as %s, then every answer keeps the document (no 5xx, none over 2 s)',
-    (service, role) => {
+    { timeout: 600_000 },
+    async ([service, role], ctx) => {
+      // A service still without operations has nothing to fuzz: reported as skipped, not passed.
+      if (operations[service] === 0) ctx.skip(`${service} declares no operations yet`);
       const run = spawnSync(
         schemathesis,
         [
@@ -85,6 +96,5 @@ describe('schemathesis through the gateway', () => {
       console.log(`schemathesis ${service} as ${role}: ${summary.join(' | ')}`);
       expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
     },
-    600_000,
   );
 });

@@ -54,9 +54,12 @@ function normalised(target: string): string | undefined {
 function proxy(req: IncomingMessage, res: ServerResponse, base: string, path: string): void {
   const upstream = http.request(
     new URL(path, base),
-    { method: req.method, headers: { ...req.headers, 'x-forwarded-for': req.socket.remoteAddress ?? '' } },
+    {
+      method: req.method,
+      headers: { ...endToEnd(req.headers), 'x-forwarded-for': req.socket.remoteAddress ?? '' },
+    },
     (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      res.writeHead(answer.statusCode ?? 502, endToEnd(answer.headers));
       answer.pipe(res);
     },
   );
@@ -65,6 +68,32 @@ function proxy(req: IncomingMessage, res: ServerResponse, base: string, path: st
     else res.destroy();
   });
   req.pipe(upstream);
+}
+
+/**
+ * Hop-by-hop headers (RFC 9110 §7.6.1) describe one connection, not the message: a service's
+ * `connection`/`keep-alive` must not leak onto the client's connection to the gateway (nor the
+ * client's onto the gateway's pool), or a client reuses a socket the gateway is closing.
+ */
+const hopByHop = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'te',
+  'trailer',
+  'upgrade',
+]);
+
+function endToEnd(headers: http.IncomingHttpHeaders): http.OutgoingHttpHeaders {
+  const named = new Set(
+    String(headers.connection ?? '')
+      .split(',')
+      .map((name) => name.trim().toLowerCase()),
+  );
+  return Object.fromEntries(
+    Object.entries(headers).filter(([name]) => !hopByHop.has(name) && !named.has(name)),
+  );
 }
 
 async function readiness(upstreams: Upstream[], draining: boolean) {
