@@ -67,6 +67,29 @@ describe('passes, check-in and check-out, usage records', () => {
     h.clock.fixed = undefined;
   });
 
+  it('when POST /v1/passes is retried with the same Idempotency-Key, then the first pass is returned, not a second', async () => {
+    const { booking } = await bookWithPass(h, resource, consumer);
+    const token = consumer.booker('retrying-user');
+    const issue = () =>
+      h.api('POST', '/v1/passes', {
+        token,
+        body: { bookingId: booking.id },
+        headers: { 'idempotency-key': `pass-${booking.id}` },
+      });
+    const first = await issue();
+    const retried = await issue();
+    expect(first.status).toBe(201);
+    expect(retried.status).toBe(201);
+    expect(retried.body).toEqual(first.body);
+    const another = await h.api('POST', '/v1/passes', {
+      token,
+      body: { bookingId: booking.id },
+      headers: { 'idempotency-key': `pass-${booking.id}-again` },
+    });
+    expect(another.status).toBe(201);
+    expect(another.body.jti).not.toBe(first.body.jti);
+  });
+
   it('when a booking is cancelled, then its pass is on the revocation list and is refused as pass_revoked', async () => {
     const { booking, pass } = await bookWithPass(h, resource, consumer);
     await h.announcer.booking({ ...booking, status: 'cancelled', version: 2 }, bookingEventTypes.cancelled);
