@@ -28,7 +28,16 @@ const domainPaths = [
 ];
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', 'infra/local/.cache/**', 'infra/local/data/**', '.data/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      'infra/local/.cache/**',
+      'infra/local/data/**',
+      '.data/**',
+      '.stryker-tmp/**',
+      'reports/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
