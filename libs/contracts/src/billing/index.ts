@@ -1,0 +1,3 @@
+export * from './ledger';
+export * from './statement';
+export * from './billing-events';
