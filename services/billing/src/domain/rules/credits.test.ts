@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   creditAllocations,
-  redemptionReport,
+  redemptionLines,
   type CreditableCharge,
   type CreditGrant,
   type CreditRedemption,
@@ -124,7 +124,7 @@ describe('creditAllocations', () => {
   });
 });
 
-describe('redemptionReport', () => {
+describe('redemptionLines', () => {
   const line = (over: Partial<CreditRedemption>): CreditRedemption => ({
     fundingSource: 'lingang-voucher',
     providerOrgId: 'uni',
@@ -134,7 +134,7 @@ describe('redemptionReport', () => {
   });
 
   it('when there are no credit lines, then the report is empty', () => {
-    expect(redemptionReport([])).toEqual([]);
+    expect(redemptionLines([])).toEqual([]);
   });
 
   it('when lines of two funding bodies and two providers arrive in any order, then they are summed per pair, sorted', () => {
@@ -156,7 +156,7 @@ describe('redemptionReport', () => {
       },
       { fundingSource: 'lingang-voucher', providerOrgId: 'zeta', amount: 5, redemptions: 1, consumerOrgs: 1 },
     ];
-    expect(redemptionReport(lines)).toEqual(expected);
-    expect(redemptionReport([...lines].reverse())).toEqual(expected);
+    expect(redemptionLines(lines)).toEqual(expected);
+    expect(redemptionLines([...lines].reverse())).toEqual(expected);
   });
 });

@@ -118,7 +118,7 @@ export interface RedemptionLine {
  * and provider, sorted by funding source then provider, so the report is byte-identical however
  * the lines were stored or delivered.
  */
-export function redemptionReport(lines: readonly CreditRedemption[]): RedemptionLine[] {
+export function redemptionLines(lines: readonly CreditRedemption[]): RedemptionLine[] {
   const groups = new Map<string, { line: RedemptionLine; consumers: Set<string> }>();
   for (const { fundingSource, providerOrgId, consumerOrgId, amount } of lines) {
     const key = JSON.stringify([fundingSource, providerOrgId]);

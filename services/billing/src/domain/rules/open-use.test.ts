@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   openMs,
-  openUseReport,
+  openUseLines,
   type OpenUseBooking,
   type OpenUseResource,
   type OpenUseSession,
@@ -74,7 +74,7 @@ describe('openMs (opening hours minus blackouts)', () => {
   });
 });
 
-describe('openUseReport', () => {
+describe('openUseLines', () => {
   const booking = (over: Partial<OpenUseBooking> = {}): OpenUseBooking => ({
     resourceId: 'r1',
     start: sh(8, 14),
@@ -94,7 +94,7 @@ describe('openUseReport', () => {
   });
 
   it('when a provider has a shared resource with known hours, a blackout, bookings and sessions, then every figure follows', () => {
-    const report = openUseReport({
+    const report = openUseLines({
       range: DECEMBER,
       resources: [
         aResource({ blackouts: [{ start: sh(8, 10), end: sh(8, 12) }] }),
@@ -137,7 +137,7 @@ describe('openUseReport', () => {
   ])(
     'when the resource has %s, then open and used minutes count units',
     (_name, resource, used, open, usedMinutes) => {
-      const [line] = openUseReport({
+      const [line] = openUseLines({
         range: DECEMBER,
         resources: [aResource(resource)],
         bookings: [],
@@ -148,7 +148,7 @@ describe('openUseReport', () => {
   );
 
   it('when two providers and one has no shared resource open, then both are listed, sorted, utilisation 0 when never open', () => {
-    const report = openUseReport({
+    const report = openUseLines({
       range: DECEMBER,
       resources: [
         aResource({ id: 'z', orgId: 'zeta', retiredAt: DECEMBER.start }),

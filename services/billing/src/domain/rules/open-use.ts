@@ -92,7 +92,7 @@ export function openMs(resource: OpenUseResource, range: Interval): number {
   return totalMs(subtractIntervals(open, clipIntervals(resource.blackouts, lived)));
 }
 
-export function openUseReport({ range, resources, bookings, sessions }: OpenUseInput): OpenUseLine[] {
+export function openUseLines({ range, resources, bookings, sessions }: OpenUseInput): OpenUseLine[] {
   const shared = new Map(resources.filter((r) => r.shared).map((r) => [r.id, r]));
   const lines = new Map<string, OpenUseLine & { outside: Set<string> }>();
   const lineOf = (providerOrgId: string) => {

@@ -6,7 +6,7 @@ import {
   applyCap,
   hundredths,
   nextPeriod,
-  subsidyLine,
+  subsidyLineOf,
   type SubsidisedUsage,
   type SubsidyAccrual,
   type SubsidyPolicy,
@@ -181,10 +181,10 @@ describe('applyCap', () => {
   });
 });
 
-describe('subsidyLine', () => {
+describe('subsidyLineOf', () => {
   it('when a provider has three external sessions by two orgs crossing the cap, then the line sums them', () => {
     const accruals = [anAccrual('a', 700, 1), anAccrual('b', 600, 2, 'school'), anAccrual('c', 50, 3)];
-    expect(subsidyLine('uni', '2026-12', accruals, 1_000, 'accruing')).toEqual({
+    expect(subsidyLineOf('uni', '2026-12', accruals, 1_000, 'accruing')).toEqual({
       providerOrgId: 'uni',
       period: '2026-12',
       externalMinutes: 30,
@@ -198,7 +198,7 @@ describe('subsidyLine', () => {
   });
 
   it('when a provider has no accruals, then every figure is zero', () => {
-    expect(subsidyLine('uni', '2026-12', [], 1_000, 'settled')).toMatchObject({
+    expect(subsidyLineOf('uni', '2026-12', [], 1_000, 'settled')).toMatchObject({
       externalMinutes: 0,
       sessions: 0,
       consumerOrgs: 0,

@@ -143,7 +143,7 @@ export interface SubsidyLine {
 }
 
 /** One provider's figures for one period, from its accruals there. */
-export function subsidyLine(
+export function subsidyLineOf(
   providerOrgId: string,
   period: string,
   accruals: readonly SubsidyAccrual[],
