@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   creditAllocations,
+  grantStatus,
+  isDueForExpiry,
   redemptionLines,
   type CreditableCharge,
   type CreditGrant,
@@ -121,6 +123,59 @@ describe('creditAllocations', () => {
       { grantId: 'g1', fundingSource: 'lingang-voucher', amount: 7 },
       { grantId: 'g2', fundingSource: 'district', amount: 3 },
     ]);
+  });
+});
+
+describe('creditAllocations after a partial attempt', () => {
+  it.each([
+    [
+      'the first grant was drawn, the second not yet',
+      [{ grantId: 'soon', amount: 4_000 }],
+      [['late', 6_000]],
+    ],
+    [
+      'both were drawn',
+      [
+        { grantId: 'soon', amount: 4_000 },
+        { grantId: 'late', amount: 6_000 },
+      ],
+      [],
+    ],
+    [
+      'nothing was drawn',
+      [],
+      [
+        ['soon', 4_000],
+        ['late', 6_000],
+      ],
+    ],
+  ])('when %s, then only the rest is allocated: %j', (_name, applied, expected) => {
+    const grants = [aGrant({ id: 'soon', balance: 0 }), aGrant({ id: 'late', expiresAt: END + 9 * DAY })];
+    const fresh = [aGrant({ id: 'soon', balance: 4_000 }), grants[1]!];
+    const allocations = creditAllocations(aCharge(), applied.length ? grants : fresh, applied);
+    expect(allocations.map((a) => [a.grantId, a.amount])).toEqual(expected);
+  });
+});
+
+describe('grant status and expiry', () => {
+  it.each([
+    ['with balance, not expired', { balance: 5, expiredAt: undefined }, 'active'],
+    ['used up', { balance: 0, expiredAt: undefined }, 'exhausted'],
+    ['closed by the scan', { balance: 5, expiredAt: END }, 'expired'],
+  ])('when a grant is %s, then it is %s', (_name, grant, status) => {
+    expect(grantStatus(grant)).toBe(status);
+  });
+
+  it.each([
+    ['before its expiry', END - 1, false],
+    ['exactly at its expiry (it still covers a session ending then)', END, false],
+    ['1 ms after its expiry', END + 1, true],
+  ])('when the scan runs %s, then it is due: %s', (_name, now, due) => {
+    expect(isDueForExpiry({ expiresAt: END }, now)).toBe(due);
+  });
+
+  it('when the scan already closed a grant, then it is not due again', () => {
+    expect(isDueForExpiry({ expiresAt: END, expiredAt: END + 1 }, END + 2)).toBe(false);
   });
 });
 

@@ -74,16 +74,22 @@ export function byExpiry(a: CreditGrant, b: CreditGrant): number {
  * The `credit_applied` allocations for one charge. Only external charges (consumer ≠ provider) are
  * covered. Grants are drawn earliest expiry first; each grant may bring the charge's total cover up
  * to its own `coversPercent` of the charge (so a 50 % grant then a 100 % grant can cover it whole),
- * never beyond its balance and never beyond the charge.
+ * never beyond its balance and never beyond the charge. `applied` lists what this charge already
+ * drew, so a retried attempt completes the cover instead of repeating it.
  */
 export function creditAllocations(
   charge: CreditableCharge,
   grants: readonly CreditGrant[],
+  applied: readonly Pick<CreditAllocation, 'grantId' | 'amount'>[] = [],
 ): CreditAllocation[] {
   if (charge.consumerOrgId === charge.providerOrgId || charge.amount <= 0) return [];
   const allocations: CreditAllocation[] = [];
-  let covered = 0;
-  for (const grant of grants.filter((g) => g.balance > 0 && grantCovers(g, charge)).sort(byExpiry)) {
+  // What earlier attempts for this charge already drew (cut short by a crash or a lost race) counts
+  // as covered, and those grants are not drawn on again for it.
+  let covered = applied.reduce((sum, a) => sum + a.amount, 0);
+  const drawn = new Set(applied.map((a) => a.grantId));
+  const candidates = grants.filter((g) => !drawn.has(g.id) && g.balance > 0 && grantCovers(g, charge));
+  for (const grant of candidates.sort(byExpiry)) {
     const ceiling = Math.min(charge.amount, percentOf(charge.amount, grant.coversPercent));
     const amount = Math.min(grant.balance, ceiling - covered);
     if (amount <= 0) continue;
@@ -139,4 +145,20 @@ export function redemptionLines(lines: readonly CreditRedemption[]): RedemptionL
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export type CreditGrantStatus = 'active' | 'exhausted' | 'expired';
+
+/** Expired once the expiry scan closed it; exhausted when nothing is left; active otherwise. */
+export function grantStatus(grant: Pick<CreditGrant, 'balance'> & { expiredAt?: number }): CreditGrantStatus {
+  if (grant.expiredAt !== undefined) return 'expired';
+  return grant.balance === 0 ? 'exhausted' : 'active';
+}
+
+/** The expiry scan closes a grant strictly after its expiry instant (it still covers sessions ending then). */
+export function isDueForExpiry(
+  grant: Pick<CreditGrant, 'expiresAt'> & { expiredAt?: number },
+  now: number,
+): boolean {
+  return grant.expiredAt === undefined && now > grant.expiresAt;
 }
