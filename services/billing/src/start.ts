@@ -1,19 +1,65 @@
-import { topics } from '@labshare/contracts';
-import { runAsMain, startService, type RunningService } from '@labshare/runtime';
+import { topics, type Org, type Resource } from '@labshare/contracts';
+import { SnapshotStore } from '@labshare/mongo';
+import { runAsMain, startService, type RunningService, type ServiceDeps } from '@labshare/runtime';
 import { loadBillingConfig, type BillingConfig } from './config';
+import { LedgerRepository } from './data-access/ledger.repository';
+import { ReviewRepository } from './data-access/review.repository';
+import { StatementRepository } from './data-access/statement.repository';
+import type { AfterChargeStep, BillingDeps } from './domain/ports';
 import { buildBillingRoutes } from './entry-points/http/routes';
+import { statementCloseJob } from './entry-points/jobs/statement-close.job';
+import { bookingEventsConsumer } from './entry-points/messaging/booking-events.consumer';
+import { orgEventsConsumer } from './entry-points/messaging/org-events.consumer';
+import { resourceEventsConsumer } from './entry-points/messaging/resource-events.consumer';
+import { statementEventsConsumer } from './entry-points/messaging/statement-events.consumer';
+import { usageRecordsConsumer } from './entry-points/messaging/usage-records.consumer';
 
-export async function start(config: BillingConfig = loadBillingConfig()): Promise<RunningService> {
+/** The steps run after each charge line (usage credits, subsidies plug in here). */
+const afterCharge: AfterChargeStep[] = [];
+
+/** Wires billing: repositories and read models → use cases → HTTP, consumers, the statement close. */
+function build(config: BillingConfig, service: ServiceDeps) {
+  const ledger = new LedgerRepository(service.db, service.nudgeRelay);
+  const reviews = new ReviewRepository(service.db);
+  const statements = new StatementRepository(service.db, service.nudgeRelay);
+  const deps: BillingDeps = {
+    ledger,
+    reviews,
+    statements,
+    // Read models of inventory's orgs and resources, fed by their snapshot events. Billing never
+    // waits for one: a fact naming an unknown record goes to review and is rated when it arrives.
+    orgs: new SnapshotStore<Org>(service.db, 'orgs', { awaitMs: 0 }),
+    resources: new SnapshotStore<Resource>(service.db, 'resources', { awaitMs: 0 }),
+    afterCharge,
+    timezone: config.BILLING_TIMEZONE,
+    clock: service.clock,
+    newId: service.newId,
+    correlationId: service.correlationId,
+  };
+  return {
+    routes: buildBillingRoutes(service, deps),
+    repositories: [ledger, reviews, statements],
+    consumers: [
+      orgEventsConsumer(deps),
+      resourceEventsConsumer(deps),
+      usageRecordsConsumer(deps),
+      bookingEventsConsumer(deps),
+      statementEventsConsumer(deps),
+    ],
+    jobs: [statementCloseJob(deps, config.BILLING_CLOSE_CRON)],
+  };
+}
+
+export async function start(
+  config: BillingConfig = loadBillingConfig(),
+  options: { clock?: () => Date } = {},
+): Promise<RunningService> {
   return startService({
     name: 'billing',
     config,
-    topics: [topics.orgs, topics.resources, topics.usage, topics.billing],
-    build: (deps) => ({
-      routes: buildBillingRoutes(deps),
-      repositories: [],
-      consumers: [],
-      jobs: [],
-    }),
+    clock: options.clock,
+    topics: [topics.orgs, topics.resources, topics.bookings, topics.usage, topics.billing],
+    build: (service) => build(config, service),
   });
 }
 

@@ -1,11 +1,18 @@
 import { RouteTable } from '@labshare/http';
 import type { ServiceDeps } from '@labshare/runtime';
+import type { BillingDeps } from '../../domain/ports';
+import { addLedgerRoutes } from './ledger.routes';
+import { addStatementRoutes } from './statement.routes';
 
-export function buildBillingRoutes(deps: ServiceDeps): RouteTable {
-  return new RouteTable({
+/** Billing's HTTP API: one table, so validation, roles, idempotency and OpenAPI come from one place. */
+export function buildBillingRoutes(service: ServiceDeps, deps: BillingDeps): RouteTable {
+  const routes = new RouteTable({
     title: 'LabShare billing API',
     version: '1.0.0',
-    authenticator: deps.authenticator,
-    idempotency: deps.idempotency,
+    authenticator: service.authenticator,
+    idempotency: service.idempotency,
   });
+  addLedgerRoutes(routes, deps);
+  addStatementRoutes(routes, deps);
+  return routes;
 }

@@ -1,0 +1,40 @@
+import { ledgerEventTypes, newEvent, statementEventTypes, topics, type Statement } from '@labshare/contracts';
+import type { PendingEvent } from '../ports';
+import { entryOf, type LedgerLine } from './ledger-lines';
+
+/** When and on whose behalf events are raised: the decision's clock and the request's correlation id. */
+export interface EventContext {
+  now: number;
+  correlationId?: string;
+}
+
+const source = 'labshare/billing';
+
+/** A recorded line, keyed by the consumer org; its id is the line's, so a republish is the same event. */
+export function lineRecordedEvent(line: LedgerLine, context: EventContext): PendingEvent {
+  const event = newEvent({
+    source,
+    type: ledgerEventTypes.lineRecorded,
+    subject: line.consumerOrgId,
+    time: new Date(context.now),
+    correlationId: context.correlationId,
+    data: { entry: entryOf(line, 'consumer'), provider: entryOf(line, 'provider') },
+  });
+  return { topic: topics.billing, event: { ...event, id: `ledger:${line.id}` } };
+}
+
+/** An issued statement, keyed by its org; a replay restores issued statements from these. */
+export function statementIssuedEvent(statement: Statement, context: EventContext): PendingEvent {
+  const event = newEvent({
+    source,
+    type: statementEventTypes.issued,
+    subject: statement.orgId,
+    time: new Date(context.now),
+    correlationId: context.correlationId,
+    data: { statement },
+  });
+  return {
+    topic: topics.billing,
+    event: { ...event, id: `statement:${statement.orgId}:${statement.period}` },
+  };
+}

@@ -1,0 +1,47 @@
+import type { BillingDeps } from '../ports';
+import { lineRecordedEvent } from '../rules/billing-events';
+import {
+  lineIdOf,
+  lineOf,
+  partiesOf,
+  serviceEndOf,
+  type BillableFact,
+  type LedgerLine,
+} from '../rules/ledger-lines';
+import { periodOf } from '../rules/periods';
+import { missingFor, reviewItemOf } from '../rules/review';
+import { eventContext } from './event-context';
+import { openPeriodFrom } from './statement-periods';
+
+/**
+ * Rates a fact into the ledger once: a fact naming an org or resource billing does not know yet is
+ * held for review instead (rated again when the record arrives). The line's id is derived from the
+ * fact, so a redelivery finds the line recorded and only re-runs the after-charge steps, which a
+ * crash may have cut short.
+ */
+export async function rateFact(deps: BillingDeps, fact: BillableFact): Promise<LedgerLine | undefined> {
+  const parties = partiesOf(fact);
+  const [resource, provider, consumer] = await Promise.all([
+    deps.resources.get(parties.resourceId),
+    deps.orgs.get(parties.providerOrgId),
+    deps.orgs.get(parties.consumerOrgId),
+  ]);
+  const reasons = missingFor({ resource: !!resource, providerOrg: !!provider, consumerOrg: !!consumer });
+  if (reasons.length > 0) {
+    await deps.reviews.hold(reviewItemOf(fact, reasons, deps.clock().getTime()), fact);
+    return undefined;
+  }
+  const line = (await deps.ledger.get(lineIdOf(fact))) ?? (await recordLine(deps, fact));
+  for (const step of deps.afterCharge) await step(deps, line);
+  await deps.reviews.markRated(line.id);
+  return line;
+}
+
+async function recordLine(deps: BillingDeps, fact: BillableFact): Promise<LedgerLine> {
+  const servicePeriod = periodOf(serviceEndOf(fact), deps.timezone);
+  const period = await openPeriodFrom(deps, partiesOf(fact).consumerOrgId, servicePeriod);
+  const line = lineOf(fact, { servicePeriod, period });
+  if (await deps.ledger.record(line, [lineRecordedEvent(line, eventContext(deps))])) return line;
+  // Another delivery of the same fact recorded it first: that line is the one that counts.
+  return (await deps.ledger.get(line.id)) ?? line;
+}
