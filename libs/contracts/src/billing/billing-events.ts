@@ -1,6 +1,7 @@
 import { z } from '../zod';
 import { ledgerEntry } from './ledger';
 import { statement } from './statement';
+import { subsidyEventTypes, subsidySettledEventData } from './subsidy';
 
 /**
  * Billing's events, on `topics.billing`: each ledger line once recorded (its consumer side, keyed
@@ -20,5 +21,13 @@ export type LedgerLineEventData = z.infer<typeof ledgerLineEventData>;
 export const statementIssuedEventData = z.object({ statement });
 export type StatementIssuedEventData = z.infer<typeof statementIssuedEventData>;
 
-export const billingEventTypes = { ...ledgerEventTypes, ...statementEventTypes } as const;
-export const billingEventData = z.union([ledgerLineEventData, statementIssuedEventData]);
+export const billingEventTypes = {
+  ...ledgerEventTypes,
+  ...statementEventTypes,
+  ...subsidyEventTypes,
+} as const;
+export const billingEventData = z.union([
+  ledgerLineEventData,
+  statementIssuedEventData,
+  subsidySettledEventData,
+]);

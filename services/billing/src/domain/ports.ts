@@ -1,6 +1,17 @@
-import type { EventEnvelope, LedgerSide, Org, Resource, ReviewItem, Statement } from '@labshare/contracts';
+import type {
+  Booking,
+  EventEnvelope,
+  LedgerSide,
+  Org,
+  Resource,
+  ReviewItem,
+  Statement,
+} from '@labshare/contracts';
 import type { PageRequest } from '@labshare/domain-kit';
+import type { CreditGrant } from './rules/credits';
 import type { BillableFact, LedgerLine } from './rules/ledger-lines';
+import type { OpenUseSession } from './rules/open-use';
+import type { SubsidyAccrual, SubsidyLine, SubsidyPolicy } from './rules/subsidy';
 
 /** Where billing's use cases keep and find things; data-access implements these. */
 
@@ -57,7 +68,99 @@ export interface ResourceDirectory {
  * applying usage credits or accruing a subsidy. Each must be idempotent: a crash between the line
  * and the step runs the step again when the fact is delivered again.
  */
-export type AfterChargeStep = (deps: BillingDeps, line: LedgerLine) => Promise<void>;
+export type AfterChargeStep = (deps: BillingDeps, line: LedgerLine, fact: BillableFact) => Promise<void>;
+
+/** A draw of one charge on one grant: what the redemption report sums. */
+export interface CreditApplication {
+  /** The charge's ledger line id: a grant is drawn once per charge. */
+  chargeId: string;
+  amount: number;
+  providerOrgId: string;
+  consumerOrgId: string;
+  /** The charge's statement period. */
+  period: string;
+  appliedAt: number;
+}
+
+/** A usage-credit grant as stored, with every draw on it. */
+export interface StoredCreditGrant extends CreditGrant {
+  currency: string;
+  createdAt: number;
+  expiredAt?: number;
+  applications: CreditApplication[];
+}
+
+/** Credit grants: one document each, drawn by one conditional write per draw. */
+export interface CreditGrantStore {
+  insert(grant: StoredCreditGrant, events: PendingEvent[]): Promise<boolean>;
+  ofOrg(orgId: string): Promise<StoredCreditGrant[]>;
+  /**
+   * Draws `application.amount` iff the balance still covers it and this charge has not drawn on the
+   * grant yet (one conditional write): false otherwise, and nothing changed.
+   */
+  draw(grantId: string, application: CreditApplication): Promise<boolean>;
+  /** Grants this charge drew on, with the draw. */
+  drawsOf(chargeId: string): Promise<{ grant: StoredCreditGrant; application: CreditApplication }[]>;
+  /** Grants with draws in a period (and of a funding source). */
+  redeemedIn(period: string, fundingSource?: string): Promise<StoredCreditGrant[]>;
+  /** Ids of grants not yet closed whose expiry is before `now`. */
+  dueForExpiry(now: number): Promise<string[]>;
+  /** Closes it iff not closed yet. */
+  markExpired(id: string, at: number, events: PendingEvent[]): Promise<boolean>;
+}
+
+/** A subsidy policy version, effective from `period` until a version for a later period. */
+export interface StoredSubsidyPolicy extends SubsidyPolicy {
+  period: string;
+  createdAt: number;
+}
+
+export interface SubsidyPolicyStore {
+  latestVersion(): Promise<number>;
+  /** Stores it iff its version is new: false when another write took that version. */
+  insert(policy: StoredSubsidyPolicy, events: PendingEvent[]): Promise<boolean>;
+  /** The policy of the latest `period` ≤ the one asked (newest version among equals). */
+  forPeriod(period: string): Promise<StoredSubsidyPolicy | undefined>;
+}
+
+/** One provider's subsidy in one period: its accruals, then (once settled) the frozen figures. */
+export interface SubsidyPeriod {
+  providerOrgId: string;
+  period: string;
+  version: number;
+  accruals: SubsidyAccrual[];
+  settled?: SettledSubsidy;
+}
+
+export interface SettledSubsidy extends SubsidyLine {
+  currency: string;
+  settledAt: number;
+}
+
+export interface SubsidyStore {
+  /** The accrual of a usage record, wherever it landed. */
+  accrualOf(usageId: string): Promise<SubsidyAccrual | undefined>;
+  settledPeriods(providerOrgId: string): Promise<Set<string>>;
+  /** Adds it iff its provider's period is not settled and lacks it (one conditional write). */
+  accrue(accrual: SubsidyAccrual): Promise<boolean>;
+  periods(period: string, providerOrgId?: string): Promise<SubsidyPeriod[]>;
+  /** Freezes the period iff it is still at `expectedVersion` and unsettled (creating it if absent). */
+  settle(subsidy: SettledSubsidy, expectedVersion: number, events: PendingEvent[]): Promise<boolean>;
+}
+
+/** What the open-use report reads: shared resources, their bookings, and used sessions. */
+export interface OpenUseSources {
+  sharedResources(): Promise<Resource[]>;
+  bookingsOverlapping(resourceIds: string[], range: { start: number; end: number }): Promise<Booking[]>;
+  /** Records a closed session once (keyed by its usage record id). */
+  recordSession(session: OpenUseSession & { usageId: string; period: string }): Promise<void>;
+  sessionsIn(period: string): Promise<OpenUseSession[]>;
+}
+
+/** Booking's bookings as billing knows them (for the open-use report), from their snapshot events. */
+export interface BookingDirectory {
+  save(booking: Booking): Promise<void>;
+}
 
 /** What billing's use cases run on. */
 export interface BillingDeps {
@@ -68,6 +171,11 @@ export interface BillingDeps {
   resources: ResourceDirectory;
   /** Steps after each charge line, in order (credits, subsidies). */
   afterCharge: AfterChargeStep[];
+  credits: CreditGrantStore;
+  subsidyPolicies: SubsidyPolicyStore;
+  subsidies: SubsidyStore;
+  openUse: OpenUseSources;
+  bookings: BookingDirectory;
   /** IANA zone whose calendar months are the billing periods. */
   timezone: string;
   clock: () => Date;

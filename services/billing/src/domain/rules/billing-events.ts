@@ -1,4 +1,12 @@
-import { ledgerEventTypes, newEvent, statementEventTypes, topics, type Statement } from '@labshare/contracts';
+import {
+  ledgerEventTypes,
+  newEvent,
+  statementEventTypes,
+  subsidyEventTypes,
+  topics,
+  type Statement,
+  type SubsidyLineView,
+} from '@labshare/contracts';
 import type { PendingEvent } from '../ports';
 import { entryOf, type LedgerLine } from './ledger-lines';
 
@@ -36,5 +44,21 @@ export function statementIssuedEvent(statement: Statement, context: EventContext
   return {
     topic: topics.billing,
     event: { ...event, id: `statement:${statement.orgId}:${statement.period}` },
+  };
+}
+
+/** A provider's subsidy of a period, settled: keyed by the provider, one id per provider and period. */
+export function subsidySettledEvent(subsidy: SubsidyLineView, context: EventContext): PendingEvent {
+  const event = newEvent({
+    source,
+    type: subsidyEventTypes.settled,
+    subject: subsidy.providerOrgId,
+    time: new Date(context.now),
+    correlationId: context.correlationId,
+    data: { subsidy },
+  });
+  return {
+    topic: topics.billing,
+    event: { ...event, id: `subsidy:${subsidy.providerOrgId}:${subsidy.period}` },
   };
 }

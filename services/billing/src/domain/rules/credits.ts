@@ -1,5 +1,6 @@
-import type { resourceKinds } from '@labshare/contracts';
+import type { CreditGrantView, LedgerKind, resourceKinds } from '@labshare/contracts';
 import { percentOf } from '@labshare/pricing';
+import type { LedgerLine } from './ledger-lines';
 
 /**
  * Usage credits (innovation vouchers): a funding body grants a consumer org an amount to spend on
@@ -161,4 +162,68 @@ export function isDueForExpiry(
   now: number,
 ): boolean {
   return grant.expiredAt === undefined && now > grant.expiresAt;
+}
+
+/** Kinds of line a credit may cover: charges, never credits or subsidies. */
+const coverableKinds: readonly LedgerKind[] = ['usage', 'late_cancel_fee', 'no_show_fee', 'adjustment'];
+
+/** The charge a ledger line is, for the credit rules: undefined when credits never cover it. */
+export function creditableChargeOf(
+  line: LedgerLine,
+  resourceKind: ResourceKind,
+  sessionEnd: number,
+): CreditableCharge | undefined {
+  if (!coverableKinds.includes(line.kind) || line.amount <= 0) return undefined;
+  return {
+    ledgerId: line.id,
+    consumerOrgId: line.consumerOrgId,
+    providerOrgId: line.providerOrgId,
+    amount: line.amount,
+    resourceKind,
+    sessionEnd,
+  };
+}
+
+/**
+ * The `credit_applied` line of one draw: negative (it reduces what the consumer owes and what the
+ * provider collects from it; the funding body pays that part), in the charge's period, its id
+ * derived from the charge and the grant so it is written once however often the step runs.
+ */
+export function creditLineOf(charge: LedgerLine, grantId: string, amount: number): LedgerLine {
+  return {
+    id: `credit:${charge.id}:${grantId}`,
+    kind: 'credit_applied',
+    consumerOrgId: charge.consumerOrgId,
+    providerOrgId: charge.providerOrgId,
+    amount: -amount,
+    currency: charge.currency,
+    bookingId: charge.bookingId,
+    resourceId: charge.resourceId,
+    period: charge.period,
+    servicePeriod: charge.servicePeriod,
+    createdAt: charge.createdAt,
+    sourceEventId: charge.sourceEventId,
+  };
+}
+
+/** A grant as the API shows it. */
+export function grantView(
+  grant: CreditGrant & { currency: string; createdAt: number; expiredAt?: number },
+): CreditGrantView {
+  const iso = (ms: number) => new Date(ms).toISOString();
+  return {
+    id: grant.id,
+    orgId: grant.orgId,
+    fundingSource: grant.fundingSource,
+    amount: grant.amount,
+    currency: grant.currency,
+    balance: grant.balance,
+    applied: grant.amount - grant.balance,
+    expiresAt: iso(grant.expiresAt),
+    coversPercent: grant.coversPercent,
+    resourceKinds: [...(grant.resourceKinds ?? [])],
+    status: grantStatus(grant),
+    createdAt: iso(grant.createdAt),
+    ...(grant.expiredAt !== undefined ? { expiredAt: iso(grant.expiredAt) } : {}),
+  };
 }

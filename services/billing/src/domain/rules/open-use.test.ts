@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   openMs,
   openUseLines,
+  periodRange,
   type OpenUseBooking,
   type OpenUseResource,
   type OpenUseSession,
@@ -162,4 +163,17 @@ describe('openUseLines', () => {
       ['zeta', 0, 100, 0],
     ]);
   });
+});
+
+describe('periodRange', () => {
+  it.each([
+    ['2026-12', 'Asia/Shanghai', DECEMBER],
+    ['2026-03', 'Europe/Berlin', { start: Date.UTC(2026, 1, 28, 23), end: Date.UTC(2026, 2, 31, 22) }],
+    ['2027-01', 'UTC', { start: Date.UTC(2027, 0, 1), end: Date.UTC(2027, 1, 1) }],
+  ])(
+    'when the period is %s in %s, then it runs from local midnight on the 1st to the next 1st',
+    (period, zone, range) => {
+      expect(periodRange(period, zone)).toEqual(range);
+    },
+  );
 });

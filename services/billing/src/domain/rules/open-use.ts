@@ -6,7 +6,8 @@ import {
   type Interval,
   type OpeningHoursRule,
 } from '@labshare/availability';
-import type { BookingStatus } from '@labshare/contracts';
+import type { BookingStatus, Resource } from '@labshare/contracts';
+import { DateTime } from 'luxon';
 
 /**
  * The open-use report for the zone administration: per provider, how much its shared resources
@@ -149,4 +150,25 @@ function emptyLine(providerOrgId: string): OpenUseLine {
 
 function totalMs(intervals: readonly Interval[]): number {
   return mergeIntervals(intervals).reduce((ms, i) => ms + i.end - i.start, 0);
+}
+
+/** A resource snapshot as the report reads it; a retired one stopped being open when it was retired. */
+export function openUseResourceOf(resource: Resource): OpenUseResource {
+  return {
+    id: resource.id,
+    orgId: resource.orgId,
+    shared: resource.shared,
+    capacity: resource.capacity,
+    timezone: resource.timezone,
+    openingHours: resource.openingHours,
+    blackouts: resource.blackouts.map((b) => ({ start: Date.parse(b.start), end: Date.parse(b.end) })),
+    createdAt: Date.parse(resource.createdAt),
+    ...(resource.status === 'retired' ? { retiredAt: Date.parse(resource.updatedAt) } : {}),
+  };
+}
+
+/** `[first instant, first instant of the next month)` of a `YYYY-MM` period in `timezone`. */
+export function periodRange(period: string, timezone: string): Interval {
+  const start = DateTime.fromFormat(period, 'yyyy-MM', { zone: timezone });
+  return { start: start.toMillis(), end: start.plus({ months: 1 }).toMillis() };
 }

@@ -1,4 +1,4 @@
-import type { orgKinds, resourceKinds } from '@labshare/contracts';
+import type { orgKinds, resourceKinds, SubsidyLineView } from '@labshare/contracts';
 
 /**
  * Open-resource subsidy (seed task 15: the zone supports schools and firms that open their
@@ -171,4 +171,10 @@ function byEndThenId(a: SubsidyAccrual, b: SubsidyAccrual): number {
 
 function divideRoundHalfUp(numerator: number, denominator: number): number {
   return Math.floor((numerator * 2 + denominator) / (denominator * 2));
+}
+
+/** A settled subsidy as the API and its event show it. */
+export function settledView(settled: SubsidyLine & { currency: string; settledAt: number }): SubsidyLineView {
+  const { settledAt, ...line } = settled;
+  return { ...line, settledAt: new Date(settledAt).toISOString() };
 }

@@ -32,7 +32,7 @@ export async function rateFact(deps: BillingDeps, fact: BillableFact): Promise<L
     return undefined;
   }
   const line = (await deps.ledger.get(lineIdOf(fact))) ?? (await recordLine(deps, fact));
-  for (const step of deps.afterCharge) await step(deps, line);
+  for (const step of deps.afterCharge) await step(deps, line, fact);
   await deps.reviews.markRated(line.id);
   return line;
 }

@@ -1,8 +1,11 @@
 import { RouteTable } from '@labshare/http';
 import type { ServiceDeps } from '@labshare/runtime';
 import type { BillingDeps } from '../../domain/ports';
+import { addCreditRoutes } from './credit.routes';
 import { addLedgerRoutes } from './ledger.routes';
+import { addReportRoutes } from './report.routes';
 import { addStatementRoutes } from './statement.routes';
+import { addSubsidyRoutes } from './subsidy.routes';
 
 /** Billing's HTTP API: one table, so validation, roles, idempotency and OpenAPI come from one place. */
 export function buildBillingRoutes(service: ServiceDeps, deps: BillingDeps): RouteTable {
@@ -14,5 +17,8 @@ export function buildBillingRoutes(service: ServiceDeps, deps: BillingDeps): Rou
   });
   addLedgerRoutes(routes, deps);
   addStatementRoutes(routes, deps);
+  addCreditRoutes(routes, deps);
+  addSubsidyRoutes(routes, deps);
+  addReportRoutes(routes, deps);
   return routes;
 }
