@@ -16,30 +16,32 @@ const multiplier = z
  * one) and the periods after it until the next change. Each PUT is a new version; accruals record
  * the version they were computed with.
  */
+const policyShape = {
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code'),
+  /** Minor units per hour of external use. */
+  perHour: z.object({ lab: minorAmount, equipment: minorAmount, classroom: minorAmount }).strict(),
+  consumerMultiplier: z
+    .object({
+      university: multiplier,
+      enterprise: multiplier,
+      training_body: multiplier,
+      government: multiplier,
+      other: multiplier,
+    })
+    .strict(),
+  /** The most one provider is paid for one period, minor units. */
+  capPerProvider: minorAmount,
+};
+
 export const subsidyPolicyBody = z
-  .object({
-    period: billingPeriod.optional(),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code'),
-    /** Minor units per hour of external use. */
-    perHour: z.object({ lab: minorAmount, equipment: minorAmount, classroom: minorAmount }).strict(),
-    consumerMultiplier: z
-      .object({
-        university: multiplier,
-        enterprise: multiplier,
-        training_body: multiplier,
-        government: multiplier,
-        other: multiplier,
-      })
-      .strict(),
-    /** The most one provider is paid for one period, minor units. */
-    capPerProvider: minorAmount,
-  })
+  .object({ period: billingPeriod.optional(), ...policyShape })
   .strict()
   .openapi('SubsidyPolicyBody');
 export type SubsidyPolicyBody = z.infer<typeof subsidyPolicyBody>;
 
-export const subsidyPolicy = subsidyPolicyBody
-  .extend({ period: billingPeriod, version: z.number().int().min(1), createdAt: utc })
+/** A stored policy version: effective from `period` until a version for a later period. */
+export const subsidyPolicy = z
+  .object({ period: billingPeriod, ...policyShape, version: z.number().int().min(1), createdAt: utc })
   .openapi('SubsidyPolicy');
 export type SubsidyPolicyView = z.infer<typeof subsidyPolicy>;
 
