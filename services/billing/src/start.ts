@@ -4,6 +4,7 @@ import { runAsMain, startService, type RunningService, type ServiceDeps } from '
 import { loadBillingConfig, type BillingConfig } from './config';
 import { LedgerRepository } from './data-access/ledger.repository';
 import { ReviewRepository } from './data-access/review.repository';
+import { StatementLogReader } from './data-access/statement-log.reader';
 import { StatementRepository } from './data-access/statement.repository';
 import type { AfterChargeStep, BillingDeps } from './domain/ports';
 import { buildBillingRoutes } from './entry-points/http/routes';
@@ -13,6 +14,9 @@ import { orgEventsConsumer } from './entry-points/messaging/org-events.consumer'
 import { resourceEventsConsumer } from './entry-points/messaging/resource-events.consumer';
 import { statementEventsConsumer } from './entry-points/messaging/statement-events.consumer';
 import { usageRecordsConsumer } from './entry-points/messaging/usage-records.consumer';
+
+/** The group that reads billing's own issued statements back (rating waits for it after a start). */
+const STATEMENTS_GROUP = 'billing.statements';
 
 /** The steps run after each charge line (usage credits, subsidies plug in here). */
 const afterCharge: AfterChargeStep[] = [];
@@ -26,6 +30,7 @@ function build(config: BillingConfig, service: ServiceDeps) {
     ledger,
     reviews,
     statements,
+    statementLog: new StatementLogReader(service.bus, STATEMENTS_GROUP),
     // Read models of inventory's orgs and resources, fed by their snapshot events. Billing never
     // waits for one: a fact naming an unknown record goes to review and is rated when it arrives.
     orgs: new SnapshotStore<Org>(service.db, 'orgs', { awaitMs: 0 }),
@@ -44,7 +49,7 @@ function build(config: BillingConfig, service: ServiceDeps) {
       resourceEventsConsumer(deps),
       usageRecordsConsumer(deps),
       bookingEventsConsumer(deps),
-      statementEventsConsumer(deps),
+      statementEventsConsumer(deps, STATEMENTS_GROUP),
     ],
     jobs: [statementCloseJob(deps, config.BILLING_CLOSE_CRON)],
   };
