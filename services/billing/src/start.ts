@@ -6,6 +6,7 @@ import { CreditGrantRepository } from './data-access/credit-grant.repository';
 import { LedgerRepository } from './data-access/ledger.repository';
 import { OpenUseRepository } from './data-access/open-use.repository';
 import { ReviewRepository } from './data-access/review.repository';
+import { StatementLogReader } from './data-access/statement-log.reader';
 import { StatementRepository } from './data-access/statement.repository';
 import { SubsidyPolicyRepository } from './data-access/subsidy-policy.repository';
 import { SubsidyRepository } from './data-access/subsidy.repository';
@@ -23,6 +24,9 @@ import { resourceEventsConsumer } from './entry-points/messaging/resource-events
 import { statementEventsConsumer } from './entry-points/messaging/statement-events.consumer';
 import { usageRecordsConsumer } from './entry-points/messaging/usage-records.consumer';
 
+/** The group that reads billing's own issued statements back (rating waits for it after a start). */
+const STATEMENTS_GROUP = 'billing.statements';
+
 /** The steps run after each charge line (usage credits, subsidies plug in here). */
 const afterCharge: AfterChargeStep[] = [applyCredits, accrueSubsidy, recordOpenUse];
 
@@ -39,6 +43,7 @@ function build(config: BillingConfig, service: ServiceDeps) {
     ledger,
     reviews,
     statements,
+    statementLog: new StatementLogReader(service.bus, STATEMENTS_GROUP),
     // Read models of inventory's orgs and resources, fed by their snapshot events. Billing never
     // waits for one: a fact naming an unknown record goes to review and is rated when it arrives.
     orgs: new SnapshotStore<Org>(service.db, 'orgs', { awaitMs: 0 }),
@@ -64,7 +69,7 @@ function build(config: BillingConfig, service: ServiceDeps) {
       usageRecordsConsumer(deps),
       bookingEventsConsumer(deps),
       bookingSnapshotsConsumer(deps),
-      statementEventsConsumer(deps),
+      statementEventsConsumer(deps, STATEMENTS_GROUP),
     ],
     jobs: [
       statementCloseJob(deps, config.BILLING_CLOSE_CRON),

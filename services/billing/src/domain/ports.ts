@@ -52,6 +52,12 @@ export interface StatementStore {
   issue(statement: Statement, events: PendingEvent[]): Promise<boolean>;
 }
 
+/** Billing's own issued-statement events, as the statements consumer restores them. */
+export interface StatementLog {
+  /** Resolves once every statement issued before this process started is restored here. */
+  restored(): Promise<void>;
+}
+
 /** Inventory's orgs and resources as billing knows them, from their snapshot events. */
 export interface OrgDirectory {
   save(org: Org): Promise<void>;
@@ -167,6 +173,7 @@ export interface BillingDeps {
   ledger: LedgerStore;
   reviews: ReviewStore;
   statements: StatementStore;
+  statementLog: StatementLog;
   orgs: OrgDirectory;
   resources: ResourceDirectory;
   /** Steps after each charge line, in order (credits, subsidies). */

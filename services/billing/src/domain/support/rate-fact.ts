@@ -11,7 +11,7 @@ import {
 import { periodOf } from '../rules/periods';
 import { missingFor, reviewItemOf } from '../rules/review';
 import { eventContext } from './event-context';
-import { openPeriodFrom } from './statement-periods';
+import { periodForLine } from './statement-periods';
 
 /**
  * Rates a fact into the ledger once: a fact naming an org or resource billing does not know yet is
@@ -38,8 +38,9 @@ export async function rateFact(deps: BillingDeps, fact: BillableFact): Promise<L
 }
 
 async function recordLine(deps: BillingDeps, fact: BillableFact): Promise<LedgerLine> {
+  await deps.statementLog.restored();
   const servicePeriod = periodOf(serviceEndOf(fact), deps.timezone);
-  const period = await openPeriodFrom(deps, partiesOf(fact).consumerOrgId, servicePeriod);
+  const period = await periodForLine(deps, partiesOf(fact).consumerOrgId, servicePeriod, lineIdOf(fact));
   const line = lineOf(fact, { servicePeriod, period });
   if (await deps.ledger.record(line, [lineRecordedEvent(line, eventContext(deps))])) return line;
   // Another delivery of the same fact recorded it first: that line is the one that counts.

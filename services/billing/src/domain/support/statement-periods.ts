@@ -5,13 +5,22 @@ import { openStatement } from '../rules/statements';
 import { allLines } from './ledger-reads';
 
 /**
- * The first period from `period` on whose statement for `orgId` is still open: a line that comes
- * after its month's statement was issued counts there, as an adjustment.
+ * The period a line counts in: its service period, unless the org's statement of it was issued
+ * without the line (it came late), then the first later one that is open or was issued with it.
+ * A line an issued statement lists stays where it was counted, so a replay puts it there again.
  */
-export async function openPeriodFrom(deps: BillingDeps, orgId: string, period: string): Promise<string> {
-  let candidate = period;
-  while (await deps.statements.get(orgId, candidate)) candidate = nextPeriod(candidate);
-  return candidate;
+export async function periodForLine(
+  deps: BillingDeps,
+  orgId: string,
+  servicePeriod: string,
+  lineId: string,
+): Promise<string> {
+  let candidate = servicePeriod;
+  for (;;) {
+    const issued = await deps.statements.get(orgId, candidate);
+    if (!issued || issued.lines.some((l) => l.entryId === lineId)) return candidate;
+    candidate = nextPeriod(candidate);
+  }
 }
 
 /** The org's statement of a period: the issued one as it was issued, else the open one from the ledger. */
