@@ -73,8 +73,11 @@ describe('usage credits', () => {
       'the first charge',
     );
     const charge = first!.amount;
-    // Granted after the first charge: it covers the charges rated from now on.
-    const grant = await grantFor(consumer.id, { amount: charge + 1_000 });
+    // Granted after the first charge was recorded: it covers the charges recorded from then on.
+    h.clock.set('2026-12-05T00:00:00Z');
+    const grant = await grantFor(consumer.id, { amount: charge + 1_000 }).finally(
+      () => (h.clock.fixed = undefined),
+    );
     expect(grant.body).toMatchObject({
       balance: charge + 1_000,
       applied: 0,

@@ -1,7 +1,8 @@
 import { z } from '../zod';
 import { ledgerEntry } from './ledger';
 import { statement } from './statement';
-import { subsidyEventTypes, subsidySettledEventData } from './subsidy';
+import { creditEventTypes, creditGrantEventData } from './credits';
+import { subsidyEventTypes, subsidyPolicySetEventData, subsidySettledEventData } from './subsidy';
 
 /**
  * Billing's events, on `topics.billing`: each ledger line once recorded (its consumer side, keyed
@@ -24,10 +25,13 @@ export type StatementIssuedEventData = z.infer<typeof statementIssuedEventData>;
 export const billingEventTypes = {
   ...ledgerEventTypes,
   ...statementEventTypes,
+  ...creditEventTypes,
   ...subsidyEventTypes,
 } as const;
 export const billingEventData = z.union([
   ledgerLineEventData,
   statementIssuedEventData,
+  creditGrantEventData,
+  subsidyPolicySetEventData,
   subsidySettledEventData,
 ]);

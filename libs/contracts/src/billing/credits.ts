@@ -93,3 +93,11 @@ export const redemptionReport = z
   .object({ period: billingPeriod, items: z.array(redemptionLine) })
   .openapi('RedemptionReport');
 export type RedemptionReportView = z.infer<typeof redemptionReport>;
+
+/**
+ * Billing's own grant facts, on `topics.billing`, keyed by the consumer org, read back so a rebuilt
+ * database has every grant (balances come back as the charges are rated again).
+ */
+export const creditEventTypes = { granted: 'credit.granted.v1', expired: 'credit.expired.v1' } as const;
+export const creditGrantEventData = z.object({ grant: creditGrant });
+export type CreditGrantEventData = z.infer<typeof creditGrantEventData>;

@@ -81,7 +81,16 @@ export const settleSubsidiesBody = z
   .openapi('SettleSubsidiesBody');
 export type SettleSubsidiesBody = z.infer<typeof settleSubsidiesBody>;
 
-/** Published on `topics.billing` once per provider and period, keyed by the provider org. */
-export const subsidyEventTypes = { settled: 'subsidy.settled.v1' } as const;
-export const subsidySettledEventData = z.object({ subsidy: subsidyLine });
+/**
+ * On `topics.billing`: each policy version (keyed by its period), and each settlement once per
+ * provider and period (keyed by the provider) with the usage records it froze, so a rebuilt
+ * database restores both and puts those records back in the settled period.
+ */
+export const subsidyEventTypes = {
+  policySet: 'subsidy.policy-set.v1',
+  settled: 'subsidy.settled.v1',
+} as const;
+export const subsidyPolicySetEventData = z.object({ policy: subsidyPolicy });
+export type SubsidyPolicySetEventData = z.infer<typeof subsidyPolicySetEventData>;
+export const subsidySettledEventData = z.object({ subsidy: subsidyLine, usageIds: z.array(z.string()) });
 export type SubsidySettledEventData = z.infer<typeof subsidySettledEventData>;

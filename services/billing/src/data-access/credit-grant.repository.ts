@@ -127,13 +127,13 @@ export class CreditGrantRepository implements CreditGrantStore {
     return docs.map(fromDocument);
   }
 
-  async dueForExpiry(now: number): Promise<string[]> {
+  async dueForExpiry(now: number): Promise<StoredCreditGrant[]> {
     const docs = await this.model
-      .find({ expiredAt: null, expiresAt: { $lt: new Date(now) } }, { _id: 1 })
+      .find({ expiredAt: null, expiresAt: { $lt: new Date(now) } }, withoutOutbox)
       .sort({ _id: 1 })
       .limit(1000)
-      .lean<{ _id: string }[]>();
-    return docs.map((d) => d._id);
+      .lean<GrantDocument[]>();
+    return docs.map(fromDocument);
   }
 
   async markExpired(id: string, at: number, events: PendingEvent[]): Promise<boolean> {

@@ -65,9 +65,9 @@ export class SubsidyPolicyRepository implements SubsidyPolicyStore {
     return true;
   }
 
-  async forPeriod(period: string): Promise<StoredSubsidyPolicy | undefined> {
+  async forPeriod(period: string, asOf: number): Promise<StoredSubsidyPolicy | undefined> {
     const [doc] = await this.model
-      .find({ period: { $lte: period } }, withoutOutbox)
+      .find({ period: { $lte: period }, createdAt: { $lte: new Date(asOf) } }, withoutOutbox)
       .sort({ period: -1, _id: -1 })
       .limit(1)
       .lean<PolicyDocument[]>();

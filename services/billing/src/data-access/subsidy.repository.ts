@@ -80,11 +80,22 @@ export class SubsidyRepository implements SubsidyStore {
     return new Set(docs.map((d) => d.period));
   }
 
+  async settledWith(usageId: string): Promise<string | undefined> {
+    const doc = await this.model
+      .findOne({ 'settled.usageIds': usageId }, { period: 1 })
+      .lean<{ period: string }>();
+    return doc?.period;
+  }
+
   async accrue(accrual: SubsidyAccrual): Promise<boolean> {
     const _id = keyOf(accrual.providerOrgId, accrual.period);
     try {
       const result = await this.model.updateOne(
-        { _id, settled: null, 'accruals.usageId': { $ne: accrual.usageId } },
+        {
+          _id,
+          $or: [{ settled: null }, { 'settled.usageIds': accrual.usageId }],
+          'accruals.usageId': { $ne: accrual.usageId },
+        },
         {
           $setOnInsert: { providerOrgId: accrual.providerOrgId, period: accrual.period, outbox: [] },
           $push: { accruals: accrual },

@@ -109,8 +109,8 @@ export interface CreditGrantStore {
   drawsOf(chargeId: string): Promise<{ grant: StoredCreditGrant; application: CreditApplication }[]>;
   /** Grants with draws in a period (and of a funding source). */
   redeemedIn(period: string, fundingSource?: string): Promise<StoredCreditGrant[]>;
-  /** Ids of grants not yet closed whose expiry is before `now`. */
-  dueForExpiry(now: number): Promise<string[]>;
+  /** Grants not yet closed whose expiry is before `now`. */
+  dueForExpiry(now: number): Promise<StoredCreditGrant[]>;
   /** Closes it iff not closed yet. */
   markExpired(id: string, at: number, events: PendingEvent[]): Promise<boolean>;
 }
@@ -125,8 +125,11 @@ export interface SubsidyPolicyStore {
   latestVersion(): Promise<number>;
   /** Stores it iff its version is new: false when another write took that version. */
   insert(policy: StoredSubsidyPolicy, events: PendingEvent[]): Promise<boolean>;
-  /** The policy of the latest `period` ≤ the one asked (newest version among equals). */
-  forPeriod(period: string): Promise<StoredSubsidyPolicy | undefined>;
+  /**
+   * The policy of the latest `period` ≤ the one asked (newest version among equals), among the
+   * versions set by `asOf` (a usage record's own time, so a rebuild picks the same version).
+   */
+  forPeriod(period: string, asOf: number): Promise<StoredSubsidyPolicy | undefined>;
 }
 
 /** One provider's subsidy in one period: its accruals, then (once settled) the frozen figures. */
@@ -141,13 +144,20 @@ export interface SubsidyPeriod {
 export interface SettledSubsidy extends SubsidyLine {
   currency: string;
   settledAt: number;
+  /** The usage records whose accruals it froze. */
+  usageIds: string[];
 }
 
 export interface SubsidyStore {
   /** The accrual of a usage record, wherever it landed. */
   accrualOf(usageId: string): Promise<SubsidyAccrual | undefined>;
   settledPeriods(providerOrgId: string): Promise<Set<string>>;
-  /** Adds it iff its provider's period is not settled and lacks it (one conditional write). */
+  /** The settled period that froze this usage record (a settlement restored before its accrual). */
+  settledWith(usageId: string): Promise<string | undefined>;
+  /**
+   * Adds it iff the period lacks it and is not settled, or was settled with it (one conditional
+   * write).
+   */
   accrue(accrual: SubsidyAccrual): Promise<boolean>;
   periods(period: string, providerOrgId?: string): Promise<SubsidyPeriod[]>;
   /** Freezes the period iff it is still at `expectedVersion` and unsettled (creating it if absent). */

@@ -1,11 +1,14 @@
 import {
+  creditEventTypes,
   ledgerEventTypes,
   newEvent,
   statementEventTypes,
   subsidyEventTypes,
   topics,
+  type CreditGrantView,
   type Statement,
   type SubsidyLineView,
+  type SubsidyPolicyView,
 } from '@labshare/contracts';
 import type { PendingEvent } from '../ports';
 import { entryOf, type LedgerLine } from './ledger-lines';
@@ -47,18 +50,52 @@ export function statementIssuedEvent(statement: Statement, context: EventContext
   };
 }
 
-/** A provider's subsidy of a period, settled: keyed by the provider, one id per provider and period. */
-export function subsidySettledEvent(subsidy: SubsidyLineView, context: EventContext): PendingEvent {
+/** A provider's subsidy of a period, settled, with the usage records it froze: one id per provider and period. */
+export function subsidySettledEvent(
+  subsidy: SubsidyLineView,
+  usageIds: string[],
+  context: EventContext,
+): PendingEvent {
   const event = newEvent({
     source,
     type: subsidyEventTypes.settled,
     subject: subsidy.providerOrgId,
     time: new Date(context.now),
     correlationId: context.correlationId,
-    data: { subsidy },
+    data: { subsidy, usageIds },
   });
   return {
     topic: topics.billing,
     event: { ...event, id: `subsidy:${subsidy.providerOrgId}:${subsidy.period}` },
   };
+}
+
+/** A subsidy policy version, keyed by the period it starts in; one id per version. */
+export function subsidyPolicySetEvent(policy: SubsidyPolicyView, context: EventContext): PendingEvent {
+  const event = newEvent({
+    source,
+    type: subsidyEventTypes.policySet,
+    subject: policy.period,
+    time: new Date(context.now),
+    correlationId: context.correlationId,
+    data: { policy },
+  });
+  return { topic: topics.billing, event: { ...event, id: `subsidy-policy:${policy.version}` } };
+}
+
+/** A usage-credit grant made or closed, keyed by its org; one id per grant and fact. */
+export function creditGrantEvent(
+  fact: keyof typeof creditEventTypes,
+  grant: CreditGrantView,
+  context: EventContext,
+): PendingEvent {
+  const event = newEvent({
+    source,
+    type: creditEventTypes[fact],
+    subject: grant.orgId,
+    time: new Date(context.now),
+    correlationId: context.correlationId,
+    data: { grant },
+  });
+  return { topic: topics.billing, event: { ...event, id: `credit-${fact}:${grant.id}` } };
 }

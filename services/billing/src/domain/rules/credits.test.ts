@@ -20,6 +20,7 @@ const aGrant = (over: Partial<CreditGrant> = {}): CreditGrant => ({
   balance: 100_000,
   expiresAt: END + DAY,
   coversPercent: 100,
+  createdAt: END - 30 * DAY,
   ...over,
 });
 const aCharge = (over: Partial<CreditableCharge> = {}): CreditableCharge => ({
@@ -29,6 +30,7 @@ const aCharge = (over: Partial<CreditableCharge> = {}): CreditableCharge => ({
   amount: 10_000,
   resourceKind: 'equipment',
   sessionEnd: END,
+  recordedAt: END + 1_000,
   ...over,
 });
 
@@ -42,6 +44,12 @@ describe('creditAllocations', () => {
     ['a grant expiring exactly at the session end', [aGrant({ expiresAt: END })], [['g1', 10_000]]],
     ['a grant expiring 1 ms before the session end', [aGrant({ expiresAt: END - 1 })], []],
     ['a grant of another org', [aGrant({ orgId: 'other' })], []],
+    ['a grant made after the charge was recorded', [aGrant({ createdAt: END + 1_001 })], []],
+    [
+      'a grant made the instant the charge was recorded',
+      [aGrant({ createdAt: END + 1_000 })],
+      [['g1', 10_000]],
+    ],
     ['a grant for labs only, on equipment', [aGrant({ resourceKinds: ['lab'] })], []],
     ['a grant for equipment and labs', [aGrant({ resourceKinds: ['lab', 'equipment'] })], [['g1', 10_000]]],
     ['a grant with an empty kind list (every kind)', [aGrant({ resourceKinds: [] })], [['g1', 10_000]]],

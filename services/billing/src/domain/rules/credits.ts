@@ -14,8 +14,9 @@ import type { LedgerLine } from './ledger-lines';
  *
  * Expiry rule: a grant covers a charge whose session ended at or before `expiresAt` (the voucher is
  * valid through its expiry instant, as a qualification expiring exactly at a booking's end still
- * holds). Coverage is decided by the session's end, a fact of the record, never by when the record
- * arrives, so a replay decides the same way.
+ * holds), and that was recorded at or after the grant was made (a voucher pays for use from its
+ * grant on, not for what was charged before). Both are facts of the record, never when it arrives,
+ * so a rebuild from the topics decides the same way.
  */
 
 type ResourceKind = (typeof resourceKinds)[number];
@@ -34,6 +35,8 @@ export interface CreditGrant {
   coversPercent: number;
   /** Absent or empty: every kind. */
   resourceKinds?: readonly ResourceKind[];
+  /** Epoch ms: covers charges recorded from then on. */
+  createdAt: number;
 }
 
 /** A charge written to the ledger that credits may cover. */
@@ -47,6 +50,8 @@ export interface CreditableCharge {
   resourceKind: ResourceKind;
   /** Epoch ms. */
   sessionEnd: number;
+  /** Epoch ms: when the fact was recorded (the usage record's `recordedAt`). */
+  recordedAt: number;
 }
 
 export interface CreditAllocation {
@@ -62,6 +67,7 @@ export function grantCovers(grant: CreditGrant, charge: CreditableCharge): boole
   return (
     grant.orgId === charge.consumerOrgId &&
     charge.sessionEnd <= grant.expiresAt &&
+    charge.recordedAt >= grant.createdAt &&
     (kinds.length === 0 || kinds.includes(charge.resourceKind))
   );
 }
@@ -173,6 +179,7 @@ export function creditableChargeOf(
   resourceKind: ResourceKind,
   sessionEnd: number,
 ): CreditableCharge | undefined {
+  // A line's `createdAt` is its fact's own time (the usage record's `recordedAt`).
   if (!coverableKinds.includes(line.kind) || line.amount <= 0) return undefined;
   return {
     ledgerId: line.id,
@@ -181,6 +188,7 @@ export function creditableChargeOf(
     amount: line.amount,
     resourceKind,
     sessionEnd,
+    recordedAt: line.createdAt,
   };
 }
 

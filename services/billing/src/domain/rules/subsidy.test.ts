@@ -6,7 +6,9 @@ import {
   applyCap,
   hundredths,
   nextPeriod,
+  settledView,
   subsidyLineOf,
+  subsidyView,
   type SubsidisedUsage,
   type SubsidyAccrual,
   type SubsidyPolicy,
@@ -207,5 +209,28 @@ describe('subsidyLineOf', () => {
       payable: 0,
       status: 'settled',
     });
+  });
+});
+
+describe('subsidyView', () => {
+  it('when a line is shown settled or accruing, then its fields come in one order whatever the object it came from', () => {
+    const line = subsidyLineOf('uni', '2026-12', [anAccrual('a', 700, 1)], 1_000, 'settled');
+    const shuffled = Object.fromEntries(Object.entries(line).reverse()) as typeof line;
+    const settledAt = Date.UTC(2027, 0, 2);
+    expect(JSON.stringify(settledView({ ...shuffled, currency: 'CNY', settledAt }))).toBe(
+      JSON.stringify(subsidyView(line, 'CNY', settledAt)),
+    );
+    expect(Object.keys(subsidyView(line, 'CNY'))).toEqual([
+      'providerOrgId',
+      'period',
+      'currency',
+      'externalMinutes',
+      'sessions',
+      'consumerOrgs',
+      'accrued',
+      'capped',
+      'payable',
+      'status',
+    ]);
   });
 });

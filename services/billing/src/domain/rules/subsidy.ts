@@ -175,6 +175,25 @@ function divideRoundHalfUp(numerator: number, denominator: number): number {
 
 /** A settled subsidy as the API and its event show it. */
 export function settledView(settled: SubsidyLine & { currency: string; settledAt: number }): SubsidyLineView {
-  const { settledAt, ...line } = settled;
-  return { ...line, settledAt: new Date(settledAt).toISOString() };
+  return subsidyView(settled, settled.currency, settled.settledAt);
+}
+
+/**
+ * A subsidy line as the API and the events show it, its fields always in one order, so a report
+ * rebuilt from the topics is byte-identical to the one it replaces.
+ */
+export function subsidyView(line: SubsidyLine, currency: string, settledAt?: number): SubsidyLineView {
+  return {
+    providerOrgId: line.providerOrgId,
+    period: line.period,
+    currency,
+    externalMinutes: line.externalMinutes,
+    sessions: line.sessions,
+    consumerOrgs: line.consumerOrgs,
+    accrued: line.accrued,
+    capped: line.capped,
+    payable: line.payable,
+    status: line.status,
+    ...(settledAt !== undefined ? { settledAt: new Date(settledAt).toISOString() } : {}),
+  };
 }

@@ -6,7 +6,8 @@ import { accrualPeriod, accrue } from '../rules/subsidy';
 /**
  * Right after a usage charge: external use accrues open-resource subsidy for the provider, once per
  * usage record, at the policy of the session's period, into that period or (once it is settled)
- * the next open one. The accrual is one conditional write on the provider's period, refused when
+ * the next open one. The policy is the version in force when the record was made (its
+ * `recordedAt`), so a rebuild from the topics picks the same one. The accrual is one conditional write on the provider's period, refused when
  * that period was settled meanwhile, and then decided again.
  */
 export const accrueSubsidy: AfterChargeStep = async (deps, _line, fact) => {
@@ -14,7 +15,7 @@ export const accrueSubsidy: AfterChargeStep = async (deps, _line, fact) => {
   const { record } = fact;
   if (record.consumerOrgId === record.providerOrgId) return;
   const usagePeriod = periodOf(Date.parse(record.end), deps.timezone);
-  const policy = await deps.subsidyPolicies.forPeriod(usagePeriod);
+  const policy = await deps.subsidyPolicies.forPeriod(usagePeriod, Date.parse(record.recordedAt));
   if (!policy) return;
   const usage = {
     usageId: record.id,
@@ -27,8 +28,10 @@ export const accrueSubsidy: AfterChargeStep = async (deps, _line, fact) => {
   };
   await untilWritten(async () => {
     if (await deps.subsidies.accrualOf(record.id)) return undefined;
+    // A settlement restored from billing's topic names the records it froze: they go back there.
+    const frozenIn = await deps.subsidies.settledWith(record.id);
     const settled = await deps.subsidies.settledPeriods(record.providerOrgId);
-    const accrual = accrue(usage, policy, accrualPeriod(usagePeriod, settled));
+    const accrual = accrue(usage, policy, frozenIn ?? accrualPeriod(usagePeriod, settled));
     if (!accrual) return undefined;
     return (await deps.subsidies.accrue(accrual)) ? undefined : STALE;
   });

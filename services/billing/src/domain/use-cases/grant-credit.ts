@@ -2,16 +2,19 @@ import type { CreateCreditGrantBody, CreditGrantView, Principal } from '@labshar
 import { errors } from '@labshare/errors';
 import type { BillingDeps } from '../ports';
 import { assertAdmin } from '../rules/billing-access';
+import { creditGrantEvent } from '../rules/billing-events';
 import { grantView } from '../rules/credits';
+import { eventContext } from '../support/event-context';
 
-/** The admin records a funding body's usage credit for a consumer org; its charges draw on it from now. */
+/** The admin records a funding body's usage credit for a consumer org; its charges recorded from now draw on it. */
 export async function grantCredit(
   deps: BillingDeps,
   principal: Principal,
   body: CreateCreditGrantBody,
 ): Promise<CreditGrantView> {
   assertAdmin(principal);
-  const now = deps.clock().getTime();
+  const context = eventContext(deps);
+  const now = context.now;
   if (body.expiresAt.getTime() <= now) {
     throw errors.validation([{ field: 'body.expiresAt', message: 'must be in the future' }]);
   }
@@ -28,6 +31,7 @@ export async function grantCredit(
     createdAt: now,
     applications: [],
   };
-  await deps.credits.insert(grant, []);
-  return grantView(grant);
+  const view = grantView(grant);
+  await deps.credits.insert(grant, [creditGrantEvent('granted', view, context)]);
+  return view;
 }

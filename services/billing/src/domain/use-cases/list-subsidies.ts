@@ -1,7 +1,7 @@
 import type { Principal, SubsidyReportView } from '@labshare/contracts';
 import type { BillingDeps } from '../ports';
 import { assertFinance, assertMaySeeOrg } from '../rules/billing-access';
-import { settledView, subsidyLineOf } from '../rules/subsidy';
+import { settledView, subsidyLineOf, subsidyView } from '../rules/subsidy';
 
 /** Each provider's subsidy of a period: settled figures as frozen, accruing ones under the period's cap. */
 export async function listSubsidies(
@@ -14,15 +14,15 @@ export async function listSubsidies(
   else assertFinance(principal);
   const [periods, policy] = await Promise.all([
     deps.subsidies.periods(period, providerOrgId),
-    deps.subsidyPolicies.forPeriod(period),
+    deps.subsidyPolicies.forPeriod(period, deps.clock().getTime()),
   ]);
   const items = periods.map((p) =>
     p.settled
       ? settledView(p.settled)
-      : {
-          ...subsidyLineOf(p.providerOrgId, period, p.accruals, policy?.capPerProvider ?? 0, 'accruing'),
-          currency: policy?.currency ?? 'CNY',
-        },
+      : subsidyView(
+          subsidyLineOf(p.providerOrgId, period, p.accruals, policy?.capPerProvider ?? 0, 'accruing'),
+          policy?.currency ?? 'CNY',
+        ),
   );
   return { items };
 }

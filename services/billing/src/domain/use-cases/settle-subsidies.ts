@@ -32,14 +32,16 @@ function settleOne(deps: BillingDeps, providerOrgId: string, period: string): Pr
   return untilWritten(async () => {
     const [held] = await deps.subsidies.periods(period, providerOrgId);
     if (held?.settled) return held.settled;
-    const policy = await deps.subsidyPolicies.forPeriod(period);
     const context = eventContext(deps);
+    const policy = await deps.subsidyPolicies.forPeriod(period, context.now);
+    const accruals = held?.accruals ?? [];
     const settled: SettledSubsidy = {
-      ...subsidyLineOf(providerOrgId, period, held?.accruals ?? [], policy?.capPerProvider ?? 0, 'settled'),
+      ...subsidyLineOf(providerOrgId, period, accruals, policy?.capPerProvider ?? 0, 'settled'),
       currency: policy?.currency ?? 'CNY',
       settledAt: context.now,
+      usageIds: accruals.map((a) => a.usageId),
     };
-    const event = subsidySettledEvent(settledView(settled), context);
+    const event = subsidySettledEvent(settledView(settled), settled.usageIds, context);
     return (await deps.subsidies.settle(settled, held?.version ?? 0, [event])) ? settled : STALE;
   });
 }
