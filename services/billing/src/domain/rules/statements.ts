@@ -40,12 +40,21 @@ export function openStatement(orgId: string, period: string, lines: LedgerLine[]
 
 /** The open statement, issued: numbered, stamped, with the org's name and kind as they were then. */
 export function issuedStatement(open: Statement, org: Org, number: string, issuedAt: number): Statement {
+  // Fields in the contract's order, the order a statement read back from its event has, so the
+  // one issued here and the one a replay restores serialise byte for byte alike.
   return {
-    ...open,
+    orgId: open.orgId,
+    period: open.period,
     status: 'issued',
     number,
     issuedAt: new Date(issuedAt).toISOString(),
     org: { name: org.name, kind: org.kind },
+    currency: open.currency,
+    lines: open.lines,
+    gross: open.gross,
+    credits: open.credits,
+    net: open.net,
+    total: open.total,
   };
 }
 

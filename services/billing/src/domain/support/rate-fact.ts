@@ -20,21 +20,27 @@ import { periodForLine } from './statement-periods';
  * crash may have cut short.
  */
 export async function rateFact(deps: BillingDeps, fact: BillableFact): Promise<LedgerLine | undefined> {
+  const reasons = await missingParties(deps, fact);
+  if (reasons.length > 0) {
+    await deps.reviews.hold(reviewItemOf(fact, reasons, deps.clock().getTime()), fact);
+    // The missing record may have been saved, and its pending reviews looked up, between the
+    // check and the hold: look again, so the fact cannot wait for an event that has passed.
+    if ((await missingParties(deps, fact)).length > 0) return undefined;
+  }
+  const line = (await deps.ledger.get(lineIdOf(fact))) ?? (await recordLine(deps, fact));
+  for (const step of deps.afterCharge) await step(deps, line, fact);
+  await deps.reviews.markRated(line.id);
+  return line;
+}
+
+async function missingParties(deps: BillingDeps, fact: BillableFact) {
   const parties = partiesOf(fact);
   const [resource, provider, consumer] = await Promise.all([
     deps.resources.get(parties.resourceId),
     deps.orgs.get(parties.providerOrgId),
     deps.orgs.get(parties.consumerOrgId),
   ]);
-  const reasons = missingFor({ resource: !!resource, providerOrg: !!provider, consumerOrg: !!consumer });
-  if (reasons.length > 0) {
-    await deps.reviews.hold(reviewItemOf(fact, reasons, deps.clock().getTime()), fact);
-    return undefined;
-  }
-  const line = (await deps.ledger.get(lineIdOf(fact))) ?? (await recordLine(deps, fact));
-  for (const step of deps.afterCharge) await step(deps, line, fact);
-  await deps.reviews.markRated(line.id);
-  return line;
+  return missingFor({ resource: !!resource, providerOrg: !!provider, consumerOrg: !!consumer });
 }
 
 async function recordLine(deps: BillingDeps, fact: BillableFact): Promise<LedgerLine> {
