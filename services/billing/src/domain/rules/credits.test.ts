@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { LedgerLine } from './ledger-lines';
 import {
+  creditableChargeOf,
   creditAllocations,
+  creditLineOf,
+  grantView,
   grantStatus,
   isDueForExpiry,
   redemptionLines,
@@ -221,5 +225,79 @@ describe('redemptionLines', () => {
     ];
     expect(redemptionLines(lines)).toEqual(expected);
     expect(redemptionLines([...lines].reverse())).toEqual(expected);
+  });
+});
+
+describe('credit lines', () => {
+  const line = (over: Partial<LedgerLine> = {}): LedgerLine => ({
+    id: 'usage:u1',
+    kind: 'usage',
+    consumerOrgId: 'firm',
+    providerOrgId: 'uni',
+    amount: 10_000,
+    currency: 'CNY',
+    bookingId: 'b1',
+    resourceId: 'r1',
+    period: '2026-12',
+    servicePeriod: '2026-12',
+    createdAt: END + 1_000,
+    sourceEventId: 'u1',
+    rateCardVersion: 3,
+    category: 'enterprise',
+    minutes: 60,
+    ...over,
+  });
+
+  it.each([
+    ['a usage charge', line(), true],
+    ['a late usage as an adjustment', line({ kind: 'adjustment', origin: 'usage' }), true],
+    ['a late-cancel fee', line({ kind: 'late_cancel_fee' }), true],
+    ['a no-show fee', line({ kind: 'no_show_fee' }), true],
+    ['a credit line', line({ kind: 'credit_applied', amount: -100 }), false],
+    ['a subsidy line', line({ kind: 'subsidy' }), false],
+    ['a free charge', line({ amount: 0 }), false],
+  ])('when the line is %s, then credits may cover it: %s', (_name, charge, coverable) => {
+    expect(creditableChargeOf(charge, 'equipment', END) !== undefined).toBe(coverable);
+  });
+
+  it('when a charge is coverable, then it carries the session end and the time it was recorded', () => {
+    expect(creditableChargeOf(line(), 'lab', END)).toEqual({
+      ledgerId: 'usage:u1',
+      consumerOrgId: 'firm',
+      providerOrgId: 'uni',
+      amount: 10_000,
+      resourceKind: 'lab',
+      sessionEnd: END,
+      recordedAt: END + 1_000,
+    });
+  });
+
+  it('when a draw is written, then its line is negative, in the charge period, keyed by charge and grant', () => {
+    expect(creditLineOf(line({ period: '2027-01' }), 'g1', 2_500)).toEqual({
+      id: 'credit:usage:u1:g1',
+      kind: 'credit_applied',
+      consumerOrgId: 'firm',
+      providerOrgId: 'uni',
+      amount: -2_500,
+      currency: 'CNY',
+      bookingId: 'b1',
+      resourceId: 'r1',
+      period: '2027-01',
+      servicePeriod: '2026-12',
+      createdAt: END + 1_000,
+      sourceEventId: 'u1',
+    });
+  });
+
+  it('when a grant is shown, then applied = amount − balance and times are ISO', () => {
+    const view = grantView({ ...aGrant({ balance: 40_000, resourceKinds: ['lab'] }), currency: 'CNY' });
+    expect(view).toMatchObject({
+      applied: 60_000,
+      balance: 40_000,
+      status: 'active',
+      resourceKinds: ['lab'],
+    });
+    expect(view.expiresAt).toBe(new Date(END + DAY).toISOString());
+    expect(view).not.toHaveProperty('expiredAt');
   });
 });
