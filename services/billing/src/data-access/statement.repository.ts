@@ -63,8 +63,8 @@ export class StatementRepository implements StatementStore {
   async admit(orgId: string, period: string, lineId: string): Promise<boolean> {
     const _id = key(orgId, period);
     for (;;) {
-      if (await this.model.exists({ _id, lineIds: lineId })) return true;
       try {
+        // The common case in one write: the period is open (or not yet started) and takes the line.
         await this.model.updateOne(
           { _id, status: 'open' },
           { $addToSet: { lineIds: lineId }, $setOnInsert: { orgId, period } },
@@ -74,7 +74,7 @@ export class StatementRepository implements StatementStore {
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
       }
-      // The document exists but is not open (or two first lines raced to create it: look again).
+      // Not open (or two first lines raced to create it: look again): it counts the line only if it admitted it before.
       const doc = await this.model.findById(_id, { status: 1 }).lean<StatementDocument>();
       if (doc && doc.status !== 'open') return (await this.model.exists({ _id, lineIds: lineId })) !== null;
     }
