@@ -83,6 +83,14 @@ export class LedgerRepository implements LedgerStore {
     return doc ? fromDocument(doc) : undefined;
   }
 
+  async byIds(ids: string[]): Promise<LedgerLine[]> {
+    const docs = await this.model
+      .find({ _id: { $in: ids } }, withoutOutbox)
+      .sort({ _id: 1 })
+      .lean<LineDocument[]>();
+    return docs.map(fromDocument);
+  }
+
   async list(
     orgId: string,
     side: LedgerSide,

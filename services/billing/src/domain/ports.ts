@@ -25,6 +25,8 @@ export interface LedgerStore {
   /** Inserts the line with its events; false when a line with that id exists (the fact was counted). */
   record(line: LedgerLine, events: PendingEvent[]): Promise<boolean>;
   get(id: string): Promise<LedgerLine | undefined>;
+  /** Those of the lines that are written, in id order. */
+  byIds(ids: string[]): Promise<LedgerLine[]>;
   /** One side's lines of an org in a period, in id order after `page.after`. */
   list(orgId: string, side: LedgerSide, period: string, page: PageRequest<string>): Promise<LedgerLine[]>;
   /** Sum of the amounts `list` would page through. */
@@ -43,12 +45,21 @@ export interface ReviewStore {
   list(status: ReviewItem['status'], page: PageRequest<string>): Promise<ReviewItem[]>;
 }
 
-/** Issued statements, immutable, one per org and period. */
+/**
+ * Statements, one per org and period: open (admitting lines), closing (admitting none, being
+ * issued), issued (numbered, immutable). Which lines a statement holds is decided by one document,
+ * so a line is either in an issued statement or counts in a later period, never neither.
+ */
 export interface StatementStore {
+  /** The issued statement, if that period was issued. */
   get(orgId: string, period: string): Promise<Statement | undefined>;
+  /** Counts the line in the period if it still admits lines (or counts it already): false once it closed without it. */
+  admit(orgId: string, period: string, lineId: string): Promise<boolean>;
+  /** Stops the period admitting lines (idempotent) and gives the ids of those it admitted. */
+  close(orgId: string, period: string): Promise<string[]>;
   /** The next number of a period's sequence (restored statements push it past theirs). */
   nextSequence(period: string): Promise<number>;
-  /** Stores an issued statement with its events; false when that org's period was issued already. */
+  /** Stores the issued statement with its events; false when that org's period was issued already. */
   issue(statement: Statement, events: PendingEvent[]): Promise<boolean>;
 }
 

@@ -15,21 +15,28 @@ import { periodForLine } from './statement-periods';
 
 /**
  * Rates a fact into the ledger once: a fact naming an org or resource billing does not know yet is
- * held for review instead (rated again when the record arrives). The line's id is derived from the
- * fact, so a redelivery finds the line recorded and only re-runs the after-charge steps, which a
- * crash may have cut short.
+ * held for review instead (rated again when the record arrives; `reviewed` says the call comes
+ * from there, or may have held it, so the review is marked rated). The line's id is derived from
+ * the fact, so a redelivery finds the line recorded and only re-runs the after-charge steps, which
+ * a crash may have cut short.
  */
-export async function rateFact(deps: BillingDeps, fact: BillableFact): Promise<LedgerLine | undefined> {
+export async function rateFact(
+  deps: BillingDeps,
+  fact: BillableFact,
+  options: { reviewed?: boolean } = {},
+): Promise<LedgerLine | undefined> {
+  let reviewed = options.reviewed ?? false;
   const reasons = await missingParties(deps, fact);
   if (reasons.length > 0) {
     await deps.reviews.hold(reviewItemOf(fact, reasons, deps.clock().getTime()), fact);
+    reviewed = true;
     // The missing record may have been saved, and its pending reviews looked up, between the
     // check and the hold: look again, so the fact cannot wait for an event that has passed.
     if ((await missingParties(deps, fact)).length > 0) return undefined;
   }
-  const line = (await deps.ledger.get(lineIdOf(fact))) ?? (await recordLine(deps, fact));
+  const line = await recordLine(deps, fact);
   for (const step of deps.afterCharge) await step(deps, line, fact);
-  await deps.reviews.markRated(line.id);
+  if (reviewed) await deps.reviews.markRated(line.id);
   return line;
 }
 
@@ -49,6 +56,7 @@ async function recordLine(deps: BillingDeps, fact: BillableFact): Promise<Ledger
   const period = await periodForLine(deps, partiesOf(fact).consumerOrgId, servicePeriod, lineIdOf(fact));
   const line = lineOf(fact, { servicePeriod, period });
   if (await deps.ledger.record(line, [lineRecordedEvent(line, eventContext(deps))])) return line;
-  // Another delivery of the same fact recorded it first: that line is the one that counts.
+  // Recorded before (a redelivery, a replica): that line is the one that counts. Admission gave
+  // the same period, since a statement keeps the lines it admitted.
   return (await deps.ledger.get(line.id)) ?? line;
 }

@@ -5,9 +5,9 @@ import { openStatement } from '../rules/statements';
 import { allLines } from './ledger-reads';
 
 /**
- * The period a line counts in: its service period, unless the org's statement of it was issued
- * without the line (it came late), then the first later one that is open or was issued with it.
- * A line an issued statement lists stays where it was counted, so a replay puts it there again.
+ * The period a line counts in: its service period if that statement still admits lines (or
+ * admitted this one before a crash or in the run a replay repeats), else the first later one that
+ * does: a line that came after its month closed is an adjustment there.
  */
 export async function periodForLine(
   deps: BillingDeps,
@@ -16,11 +16,8 @@ export async function periodForLine(
   lineId: string,
 ): Promise<string> {
   let candidate = servicePeriod;
-  for (;;) {
-    const issued = await deps.statements.get(orgId, candidate);
-    if (!issued || issued.lines.some((l) => l.entryId === lineId)) return candidate;
-    candidate = nextPeriod(candidate);
-  }
+  while (!(await deps.statements.admit(orgId, candidate, lineId))) candidate = nextPeriod(candidate);
+  return candidate;
 }
 
 /** The org's statement of a period: the issued one as it was issued, else the open one from the ledger. */

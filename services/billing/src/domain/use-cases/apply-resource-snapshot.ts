@@ -6,5 +6,5 @@ import { rateFact } from '../support/rate-fact';
 export async function applyResourceSnapshot(deps: BillingDeps, resource: Resource): Promise<void> {
   await deps.resources.save(resource);
   for (const fact of await deps.reviews.pendingNaming({ resourceId: resource.id }))
-    await rateFact(deps, fact);
+    await rateFact(deps, fact, { reviewed: true });
 }
