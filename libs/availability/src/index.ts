@@ -15,6 +15,7 @@ export type {
   Violation,
 } from './types';
 export { openingDates, openingWindows } from './opening-windows';
+export { clipIntervals, mergeIntervals, subtractIntervals } from './intervals';
 export { freeIntervals } from './free-intervals';
 export { slots } from './slots';
 export { checkBooking } from './check-booking';

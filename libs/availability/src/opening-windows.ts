@@ -67,7 +67,10 @@ function* datedWindows(
 }
 
 /** Opening windows of `spec` inside `range`: clipped, merged (touching windows fuse), sorted. */
-export function openingWindows(spec: ResourceCalendarSpec, range: Interval): Interval[] {
+export function openingWindows(
+  spec: Pick<ResourceCalendarSpec, 'timezone' | 'openingHours'>,
+  range: Interval,
+): Interval[] {
   if (isEmpty(range)) return [];
   const rules = spec.openingHours ?? [];
   if (rules.length === 0) return [{ start: range.start, end: range.end }];

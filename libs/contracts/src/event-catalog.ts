@@ -7,6 +7,7 @@ import {
   usageRecordEventData,
   usageRecordTypes,
 } from './access';
+import { billingEventData, billingEventTypes } from './billing';
 import { orgEventData, orgEventTypes, resourceEventData, resourceEventTypes } from './inventory';
 import { topics } from './topics';
 import type { z } from './zod';
@@ -63,5 +64,12 @@ export const eventCatalog: CatalogEntry[] = [
     types: Object.values(usageRecordTypes),
     data: usageRecordEventData,
     schemaName: 'UsageRecordEventData',
+  },
+  {
+    topic: topics.billing,
+    owner: 'billing',
+    types: Object.values(billingEventTypes),
+    data: billingEventData,
+    schemaName: 'BillingEventData',
   },
 ];

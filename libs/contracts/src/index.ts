@@ -6,5 +6,6 @@ export { money, instant, pageQuery, page, idParams, type Money } from './common'
 export * from './inventory';
 export * from './booking';
 export * from './access';
+export * from './billing';
 export { eventCatalog, type CatalogEntry } from './event-catalog';
 export { asyncApiDocument } from './asyncapi';

@@ -121,6 +121,27 @@ export class MessageBus {
     await producer.send({ topic, acks: -1, messages: [message] });
   }
 
+  /**
+   * Whether consumer group `groupName` has committed, on every partition of `topicName`, at least
+   * the offsets in `target` (from `endOffsets`): it has read everything that was there then.
+   */
+  async hasCaughtUp(groupName: string, topicName: string, target: Map<number, number>): Promise<boolean> {
+    const admin = await this.connectedAdmin();
+    const [committed] = await admin.fetchOffsets({
+      groupId: this.group(groupName),
+      topics: [this.topic(topicName)],
+    });
+    const at = new Map((committed?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
+    return [...target].every(([partition, end]) => end === 0 || (at.get(partition) ?? -1) >= end);
+  }
+
+  /** Per partition of the topic, the offset its next message will get (a reader at the end has committed it). */
+  async endOffsets(topicName: string): Promise<Map<number, number>> {
+    const admin = await this.connectedAdmin();
+    const offsets = await admin.fetchTopicOffsets(this.topic(topicName));
+    return new Map(offsets.map((p) => [p.partition, Number(p.high)]));
+  }
+
   /** Readiness: the cluster answers a metadata request within the timeout. */
   async ping(timeoutMs = 3000): Promise<void> {
     const admin = await this.connectedAdmin();

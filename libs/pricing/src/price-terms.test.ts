@@ -43,7 +43,7 @@ describe('chargeFor', () => {
     ['an hour for three units', 60, 3, 240000],
     ['no time at all (the minimum still applies)', 0, 1, 40000],
   ])('when %s is charged, then %i minutes × %i units cost %i fen', (_name, minutes, quantity, amount) => {
-    expect(chargeFor(terms, minutes, quantity)).toEqual({ amount, currency: 'CNY' });
+    expect(chargeFor(terms, minutes, quantity)).toMatchObject({ amount, currency: 'CNY' });
   });
 
   it('when the rate leaves half a fen, then it rounds half up', () => {

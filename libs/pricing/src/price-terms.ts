@@ -1,5 +1,5 @@
 import type { CustomerCategory } from './customer-category';
-import { amountAtRate, type RateCardTerms } from './price';
+import { amountAtRate, billableMinutes, type RateCardTerms } from './price';
 
 /**
  * The terms one booking is priced on, fixed by booking when the booking is made (or moved) and
@@ -35,12 +35,19 @@ export function priceTermsFor(
   };
 }
 
-/** The price of `minutes` for `quantity` units on these terms (rounded up to the increment, at least the minimum). */
+/**
+ * The price of `minutes` for `quantity` units on these terms (rounded up to the increment, at least
+ * the minimum), with the minutes charged. Flows use `sessionCharge`, which picks the minutes.
+ */
 export function chargeFor(
   terms: PriceTerms,
   minutes: number,
   quantity: number,
-): { amount: number; currency: string } {
+): { amount: number; currency: string; minutes: number } {
   const unit = amountAtRate(terms.perHour, minutes, terms);
-  return { amount: unit.amount * quantity, currency: unit.currency };
+  return {
+    amount: unit.amount * quantity,
+    currency: unit.currency,
+    minutes: billableMinutes(minutes, terms),
+  };
 }

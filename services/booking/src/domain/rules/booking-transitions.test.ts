@@ -114,7 +114,13 @@ describe('cancel', () => {
   );
 
   it('when the fee percentage gives half a fen, then it rounds half up', () => {
-    const odd = aBooking({ start, price: { amount: 3, currency: 'CNY' } });
+    // 3 fen an hour: the quote of the booked hour is 3 fen, half of it 1.5 → 2.
+    const base = aBooking({ start });
+    const odd = aBooking({
+      start,
+      price: { amount: 3, currency: 'CNY' },
+      priceTerms: { ...base.priceTerms, perHour: 3 },
+    });
     expect(cancel(odd, onResource, undefined, start).fee).toEqual({ amount: 2, currency: 'CNY' });
   });
 });

@@ -1,4 +1,4 @@
-import { percentOf } from '@labshare/pricing';
+import { minutesBetween, sessionCharge } from '@labshare/pricing';
 import { errors } from '@labshare/errors';
 import type { BookingStatus } from '@labshare/contracts';
 import type { BookingState } from './booking-state';
@@ -54,9 +54,7 @@ export function cancel(
   requireStatus(booking, ['held', 'pending', 'confirmed'], 'cancelled');
   const { freeCancelMinutes, lateCancelFeePercent } = resource.policy;
   const late = booking.status === 'confirmed' && now > booking.start - freeCancelMinutes * 60_000;
-  const fee = late
-    ? { amount: percentOf(booking.price.amount, lateCancelFeePercent), currency: booking.price.currency }
-    : undefined;
+  const fee = late ? feeOf(booking, { kind: 'late_cancel', feePercent: lateCancelFeePercent }) : undefined;
   return revise(
     booking,
     { status: 'cancelled', ...(reason ? { reason } : {}), ...(fee ? { fee } : {}) },
@@ -75,9 +73,16 @@ export function expire(booking: BookingState, now: number): BookingState {
  */
 export function recordNoShow(booking: BookingState, resource: ResourceView, now: number): BookingState {
   requireStatus(booking, ['confirmed'], 'marked as a no-show');
-  const fee = {
-    amount: percentOf(booking.price.amount, resource.policy.noShowFeePercent),
-    currency: booking.price.currency,
-  };
+  const fee = feeOf(booking, { kind: 'no_show', feePercent: resource.policy.noShowFeePercent });
   return revise(booking, { status: 'no_show', fee }, now);
+}
+
+/** A fee on the booking's own price terms, through the one pricing path billing uses too. */
+function feeOf(booking: BookingState, outcome: { kind: 'late_cancel' | 'no_show'; feePercent: number }) {
+  const { amount, currency } = sessionCharge(booking.priceTerms, {
+    bookedMinutes: minutesBetween(booking.start, booking.end),
+    quantity: booking.quantity,
+    outcome,
+  });
+  return { amount, currency };
 }

@@ -1,4 +1,10 @@
-import { chargeFor, customerCategory, priceTermsFor, type OrgKind } from '@labshare/pricing';
+import {
+  customerCategory,
+  minutesBetween,
+  priceTermsFor,
+  sessionCharge,
+  type OrgKind,
+} from '@labshare/pricing';
 import { checkBooking, type Violation } from '@labshare/availability';
 import { occupies, type BookingState } from './booking-state';
 import { withinQuota } from './quota';
@@ -64,13 +70,17 @@ export function needsApproval(resource: ResourceView, consumerOrgId: string): bo
 
 /**
  * The requester's price terms on the resource's current rate card, and the booked span's price on
- * them (billing charges on the same terms, through the same `chargeFor`).
+ * them (billing charges on the same terms, through the same `sessionCharge`).
  */
 export function bookedPrice(resource: ResourceView, requester: Requester, slot: Slot) {
   const category = customerCategory(resource.orgId, requester.orgId, requester.orgKind);
   const priceTerms = priceTermsFor(resource, category);
-  const minutes = Math.ceil((slot.end - slot.start) / 60_000);
-  return { price: chargeFor(priceTerms, minutes, slot.quantity), priceTerms };
+  const { amount, currency } = sessionCharge(priceTerms, {
+    bookedMinutes: minutesBetween(slot.start, slot.end),
+    quantity: slot.quantity,
+    outcome: { kind: 'quote' },
+  });
+  return { price: { amount, currency }, priceTerms };
 }
 
 export function newBooking(

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import type { Booking, UsageRecord } from '@labshare/contracts';
+import { chargeOf, entryOf, feeFactOf, lineIdOf, lineOf, type BillableFact } from './ledger-lines';
+
+const terms = {
+  category: 'enterprise' as const,
+  perHour: 80000,
+  currency: 'CNY',
+  incrementMinutes: 15,
+  minimumMinutes: 30,
+  basis: 'actual' as const,
+  rateCardVersion: 3,
+};
+
+function aRecord(overrides: Partial<UsageRecord> = {}): UsageRecord {
+  return {
+    id: 'usage-1',
+    sessionId: 's-1',
+    bookingId: 'b-1',
+    resourceId: 'r-1',
+    resourceKind: 'equipment',
+    providerOrgId: 'p',
+    consumerOrgId: 'c',
+    consumerKind: 'enterprise',
+    userId: 'u',
+    start: '2026-12-01T02:00:00.000Z',
+    end: '2026-12-01T02:50:00.000Z',
+    minutes: 50,
+    external: true,
+    booked: {
+      start: '2026-12-01T02:00:00.000Z',
+      end: '2026-12-01T03:00:00.000Z',
+      quantity: 1,
+      price: { amount: 80000, currency: 'CNY' },
+    },
+    priceTerms: terms,
+    closedBy: 'device',
+    recordedAt: '2026-12-01T02:50:01.000Z',
+    ...overrides,
+  };
+}
+
+function aBooking(overrides: Partial<Booking> = {}): Booking {
+  return {
+    id: 'b-2',
+    resourceId: 'r-1',
+    resourceKind: 'equipment',
+    providerOrgId: 'p',
+    consumerOrgId: 'c',
+    consumerKind: 'enterprise',
+    userId: 'u',
+    start: '2026-12-01T02:00:00.000Z',
+    end: '2026-12-01T03:00:00.000Z',
+    quantity: 1,
+    status: 'cancelled',
+    external: true,
+    price: { amount: 80000, currency: 'CNY' },
+    priceTerms: terms,
+    fee: { amount: 40000, currency: 'CNY' },
+    createdAt: '2026-11-01T00:00:00.000Z',
+    updatedAt: '2026-11-30T23:00:00.000Z',
+    version: 3,
+    ...overrides,
+  };
+}
+
+const usage = (record: UsageRecord): BillableFact => ({ kind: 'usage', sourceEventId: record.id, record });
+
+describe('chargeOf', () => {
+  it.each([
+    ['actual minutes rounded up to the increment', aRecord(), 80000, 60],
+    ['actual minutes under the minimum', aRecord({ minutes: 12 }), 40000, 30],
+    [
+      'the booked span on a booked-basis card',
+      aRecord({ minutes: 5, priceTerms: { ...terms, basis: 'booked' } }),
+      80000,
+      60,
+    ],
+    ['two units', aRecord({ booked: { ...aRecord().booked, quantity: 2 } }), 160000, 60],
+    ['an internal session', aRecord({ priceTerms: { ...terms, category: 'internal', perHour: 0 } }), 0, 60],
+  ])('when usage is charged on %s, then it costs the amount', (_name, record, amount, minutes) => {
+    expect(chargeOf(usage(record))).toMatchObject({ amount, minutes, rateCardVersion: 3 });
+  });
+
+  it('when a late-cancel fee is charged, then it is the fee booking computed, on the booking terms', () => {
+    const fact = feeFactOf(aBooking(), 'evt-1')!;
+    expect(chargeOf(fact)).toMatchObject({ amount: 40000, minutes: 60, rateCardVersion: 3 });
+  });
+});
+
+describe('feeFactOf', () => {
+  it.each([
+    ['a cancelled booking with a fee', aBooking(), 'late_cancel_fee'],
+    ['a no-show with a fee', aBooking({ status: 'no_show' }), 'no_show_fee'],
+    ['a cancelled booking without a fee', aBooking({ fee: undefined }), undefined],
+    ['a zero fee', aBooking({ fee: { amount: 0, currency: 'CNY' } }), undefined],
+    ['a confirmed booking', aBooking({ status: 'confirmed' }), undefined],
+  ])('when %s is announced, then the fact is %s', (_name, booking, kind) => {
+    expect(feeFactOf(booking, 'evt-1')?.kind).toBe(kind);
+  });
+});
+
+describe('lineOf', () => {
+  it('when the same record comes in two events, then both give the same line id', () => {
+    const record = aRecord();
+    expect(lineIdOf({ kind: 'usage', sourceEventId: 'a', record })).toBe(
+      lineIdOf({ kind: 'usage', sourceEventId: 'b', record }),
+    );
+  });
+
+  it('when a fact counts in its own month, then it is a line of its kind there', () => {
+    const line = lineOf(usage(aRecord()), { servicePeriod: '2026-12', period: '2026-12' });
+    expect(line).toMatchObject({ id: 'usage:usage-1', kind: 'usage', period: '2026-12', amount: 80000 });
+    expect(line).not.toHaveProperty('origin');
+  });
+
+  it('when its month was issued already, then it is an adjustment in the next open month', () => {
+    const line = lineOf(usage(aRecord()), { servicePeriod: '2026-12', period: '2027-01' });
+    expect(line).toMatchObject({
+      id: 'usage:usage-1',
+      kind: 'adjustment',
+      origin: 'usage',
+      period: '2027-01',
+    });
+  });
+
+  it('when a line is shown by side, then each side names its own org and the other as counterparty', () => {
+    const line = lineOf(usage(aRecord()), { servicePeriod: '2026-12', period: '2026-12' });
+    expect(entryOf(line, 'consumer')).toMatchObject({ orgId: 'c', counterpartyOrgId: 'p', amount: 80000 });
+    expect(entryOf(line, 'provider')).toMatchObject({ orgId: 'p', counterpartyOrgId: 'c', amount: 80000 });
+    expect(entryOf(line, 'consumer').createdAt).toBe('2026-12-01T02:50:01.000Z');
+  });
+});

@@ -1,0 +1,16 @@
+import { topics, usageRecordEventData, usageRecordTypes } from '@labshare/contracts';
+import { handlersFor } from '@labshare/messaging';
+import type { ConsumerDefinition } from '@labshare/runtime';
+import type { BillingDeps } from '../../domain/ports';
+import { recordUsage } from '../../domain/use-cases/record-usage';
+
+/** Access's usage records: each closed session charged once. */
+export function usageRecordsConsumer(deps: BillingDeps): ConsumerDefinition {
+  return {
+    groupId: 'billing.usage',
+    topics: [topics.usage],
+    handlers: handlersFor(usageRecordTypes, usageRecordEventData, (data, event) =>
+      recordUsage(deps, data.usageRecord, event.id),
+    ),
+  };
+}
