@@ -97,7 +97,9 @@ describe('statements', () => {
     await publishUsage(h.announcer, records);
     const page = await waitFor(async () => {
       const found = await ledgerOf(h, consumer.id, '2026-09');
-      return found.items.length === records.length && found;
+      // The items and their total are two reads: wait until both show every line.
+      const sum = found.items.reduce((total, e) => total + e.amount, 0);
+      return found.items.length === records.length && found.total === sum && found;
     });
 
     const ledgerCsv = await h.api('GET', `/v1/ledger.csv?orgId=${consumer.id}&period=2026-09`, {
