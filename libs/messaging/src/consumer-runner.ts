@@ -1,4 +1,4 @@
-import type { Consumer, EachMessagePayload, KafkaMessage } from 'kafkajs';
+import type { Consumer, EachBatchPayload, EachMessagePayload, KafkaMessage } from 'kafkajs';
 import { deadLetterTopic, eventEnvelope, type EventEnvelope } from '@labshare/contracts';
 import { CORRELATION_HEADER, correlation, type Logger } from '@labshare/logging';
 import type { MessageBus } from './message-bus';
@@ -20,6 +20,12 @@ export interface ConsumerRunnerOptions {
   /** Attempts before a failing message is dead-lettered (transient failures are retried forever). */
   maxAttempts?: number;
   backoffMs?: number;
+  /**
+   * Messages of one partition applied at once (default 1: strictly one after another). Only for
+   * handlers whose effects do not depend on each other's order (each keyed on its own event);
+   * offsets still advance only past messages whose effect is stored.
+   */
+  concurrency?: number;
 }
 
 class PoisonMessage extends Error {
@@ -62,7 +68,15 @@ export class ConsumerRunner {
     });
     await consumer.connect();
     await consumer.subscribe({ topics: this.options.topics.map((t) => bus.topic(t)), fromBeginning: true });
-    await consumer.run({ eachMessage: (payload) => this.handleMessage(payload) });
+    const concurrency = this.options.concurrency ?? 1;
+    if (concurrency <= 1) {
+      await consumer.run({ eachMessage: (payload) => this.handleMessage(payload) });
+    } else {
+      await consumer.run({
+        eachBatchAutoResolve: false,
+        eachBatch: (payload) => this.handleBatch(payload, concurrency),
+      });
+    }
   }
 
   async stop(): Promise<void> {
@@ -71,7 +85,34 @@ export class ConsumerRunner {
     this.consumer = undefined;
   }
 
-  private async handleMessage({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
+  /**
+   * A batch in chunks of `concurrency` messages applied together; a chunk's offsets are resolved
+   * (and committed when due) once every message of it is stored, so a crash replays at most the
+   * chunks not yet resolved, which idempotent handlers absorb.
+   */
+  private async handleBatch(payload: EachBatchPayload, concurrency: number): Promise<void> {
+    const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = payload;
+    const { topic, partition } = batch;
+    for (let i = 0; i < batch.messages.length; i += concurrency) {
+      if (!isRunning() || isStale()) return;
+      const chunk = batch.messages.slice(i, i + concurrency);
+      await Promise.all(
+        chunk.map((message) =>
+          this.handleMessage({ topic, partition, message, heartbeat, pause: payload.pause }),
+        ),
+      );
+      resolveOffset(chunk.at(-1)!.offset);
+      await heartbeat();
+      await commitOffsetsIfNecessary();
+    }
+  }
+
+  private async handleMessage({
+    topic,
+    partition,
+    message,
+    heartbeat,
+  }: Pick<EachMessagePayload, 'topic' | 'partition' | 'message' | 'heartbeat' | 'pause'>): Promise<void> {
     const correlationId = message.headers?.[CORRELATION_HEADER]?.toString();
     await correlation.run(correlationId, async () => {
       const maxAttempts = this.options.maxAttempts ?? 5;

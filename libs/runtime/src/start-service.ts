@@ -42,6 +42,8 @@ export interface ConsumerDefinition {
   groupId: string;
   topics: string[];
   handlers: Record<string, EventHandler>;
+  /** Messages of a partition applied at once, for order-independent handlers (default 1). */
+  concurrency?: number;
 }
 
 /** The parts a service is made of; every service has the same shape. */

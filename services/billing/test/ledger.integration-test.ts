@@ -153,6 +153,34 @@ describe('the billing ledger', () => {
     expect(ledger.total).toBe(45000);
   });
 
+  it('when a usage record corrects another, then a reversal line takes the first back and the total is the corrected charge', async () => {
+    const { consumer, resource } = await parties();
+    const original = usageRecord(resource, consumer, { start: '2026-10-10T02:00:00Z', minutes: 60 });
+    const correction = {
+      ...usageRecord(resource, consumer, { start: '2026-10-10T02:00:00Z', minutes: 30 }),
+      corrects: original.id,
+    };
+    await publishUsage(h.announcer, [original, correction]);
+
+    const ledger = await waitFor(async () => {
+      const found = await ledgerOf(h, consumer.id, '2026-10');
+      return found.items.length === 3 && found;
+    });
+    expect(ledger.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: `usage:${original.id}`, amount: 80000 }),
+        expect.objectContaining({ id: `usage:${correction.id}`, amount: 40000 }),
+        expect.objectContaining({
+          id: `reversal:usage:${original.id}`,
+          kind: 'adjustment',
+          amount: -80000,
+          corrects: `usage:${original.id}`,
+        }),
+      ]),
+    );
+    expect(ledger.total).toBe(40000);
+  });
+
   it("when a member of another org asks for an org's ledger, then it is 403; its own members see it", async () => {
     const { consumer } = await parties();
     const stranger = await h.announcer.org('enterprise');

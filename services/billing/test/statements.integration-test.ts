@@ -97,7 +97,9 @@ describe('statements', () => {
     await publishUsage(h.announcer, records);
     const page = await waitFor(async () => {
       const found = await ledgerOf(h, consumer.id, '2026-09');
-      return found.items.length === records.length && found;
+      // The items and their total are two reads: wait until both show every line.
+      const sum = found.items.reduce((total, e) => total + e.amount, 0);
+      return found.items.length === records.length && found.total === sum && found;
     });
 
     const ledgerCsv = await h.api('GET', `/v1/ledger.csv?orgId=${consumer.id}&period=2026-09`, {
@@ -122,6 +124,16 @@ describe('statements', () => {
     );
     expect(figures).toEqual({ gross: page.total, credits: 0, net: page.total });
     expect(lines.filter((r) => r.entryId).reduce((sum, r) => sum + Number(r.amount), 0)).toBe(page.total);
+  });
+
+  it('when finance issues a month that has not ended in the billing zone, then it is 422 period_not_ended', async () => {
+    const { consumer } = await parties();
+    const answer = await h.api('POST', '/v1/statements/issue', {
+      token: finance,
+      body: { orgId: consumer.id, period: '2999-01' },
+    });
+    expect(answer.status).toBe(422);
+    expect(answer.body.code).toBe('period_not_ended');
   });
 
   it('when someone other than finance issues a statement, then it is 403', async () => {

@@ -47,7 +47,6 @@ const schema = new mongoose.Schema(
   { versionKey: false },
 );
 schema.index({ orgId: 1, expiresAt: 1 });
-schema.index({ 'applications.chargeId': 1 });
 schema.index({ 'applications.period': 1 });
 
 const withoutOutbox = { outbox: 0, outboxClaimedUntil: 0 };
@@ -105,19 +104,6 @@ export class CreditGrantRepository implements CreditGrantStore {
       },
     );
     return result.modifiedCount === 1;
-  }
-
-  async drawsOf(chargeId: string) {
-    const docs = await this.model
-      .find({ 'applications.chargeId': chargeId }, withoutOutbox)
-      .lean<GrantDocument[]>();
-    return docs
-      .map(fromDocument)
-      .flatMap((grant) =>
-        grant.applications
-          .filter((a) => a.chargeId === chargeId)
-          .map((application) => ({ grant, application })),
-      );
   }
 
   async redeemedIn(period: string, fundingSource?: string): Promise<StoredCreditGrant[]> {

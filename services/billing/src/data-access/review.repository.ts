@@ -38,7 +38,10 @@ export class ReviewRepository implements ReviewStore {
       ? { status: 'pending' as const, resourceId: ref.resourceId }
       : { status: 'pending' as const, $or: [{ providerOrgId: ref.orgId }, { consumerOrgId: ref.orgId }] };
     const docs = await this.collection.find(filter).sort({ _id: 1 }).limit(10_000).toArray();
-    return docs.map((d) => d.fact);
+    // A correction after the record it corrects, which it needs rated first.
+    const facts = docs.map((d) => d.fact);
+    const corrects = (f: BillableFact) => (f.kind === 'usage' && f.record.corrects ? 1 : 0);
+    return facts.sort((a, b) => corrects(a) - corrects(b));
   }
 
   async markRated(id: string): Promise<void> {

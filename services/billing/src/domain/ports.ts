@@ -116,8 +116,6 @@ export interface CreditGrantStore {
    * grant yet (one conditional write): false otherwise, and nothing changed.
    */
   draw(grantId: string, application: CreditApplication): Promise<boolean>;
-  /** Grants this charge drew on, with the draw. */
-  drawsOf(chargeId: string): Promise<{ grant: StoredCreditGrant; application: CreditApplication }[]>;
   /** Grants with draws in a period (and of a funding source). */
   redeemedIn(period: string, fundingSource?: string): Promise<StoredCreditGrant[]>;
   /** Grants not yet closed whose expiry is before `now`. */

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Booking, UsageRecord } from '@labshare/contracts';
-import { chargeOf, entryOf, feeFactOf, lineIdOf, lineOf, type BillableFact } from './ledger-lines';
+import {
+  chargeOf,
+  correctedLineIdOf,
+  entryOf,
+  feeFactOf,
+  lineIdOf,
+  lineOf,
+  reversalOf,
+  type BillableFact,
+} from './ledger-lines';
 
 const terms = {
   category: 'enterprise' as const,
@@ -129,5 +138,31 @@ describe('lineOf', () => {
     expect(entryOf(line, 'consumer')).toMatchObject({ orgId: 'c', counterpartyOrgId: 'p', amount: 80000 });
     expect(entryOf(line, 'provider')).toMatchObject({ orgId: 'p', counterpartyOrgId: 'c', amount: 80000 });
     expect(entryOf(line, 'consumer').createdAt).toBe('2026-12-01T02:50:01.000Z');
+  });
+});
+
+describe('reversalOf', () => {
+  it('when a usage record corrects another, then the corrected line is taken back by a negated line that names it', () => {
+    const original = lineOf(usage(aRecord()), { servicePeriod: '2026-12', period: '2026-12' });
+    const correction = usage(
+      aRecord({ id: 'usage-2', corrects: 'usage-1', minutes: 20, recordedAt: '2026-12-02T00:00:00.000Z' }),
+    );
+    expect(correctedLineIdOf(correction)).toBe('usage:usage-1');
+    expect(reversalOf(original, correction, '2027-01')).toMatchObject({
+      id: 'reversal:usage:usage-1',
+      kind: 'adjustment',
+      origin: 'usage',
+      amount: -80000,
+      period: '2027-01',
+      servicePeriod: '2026-12',
+      corrects: 'usage:usage-1',
+      sourceEventId: 'usage-2',
+      createdAt: Date.parse('2026-12-02T00:00:00.000Z'),
+      rateCardVersion: 3,
+    });
+  });
+
+  it('when a record corrects nothing, then there is nothing to take back', () => {
+    expect(correctedLineIdOf(usage(aRecord()))).toBeUndefined();
   });
 });

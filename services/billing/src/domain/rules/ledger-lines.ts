@@ -144,3 +144,34 @@ export function entryOf(line: LedgerLine, side: LedgerSide): LedgerEntry {
     ...(line.corrects ? { corrects: line.corrects } : {}),
   };
 }
+
+/** The id of the reversal a correction writes for the line it corrects (one per corrected line). */
+export function reversalIdOf(correctedLineId: string): string {
+  return `reversal:${correctedLineId}`;
+}
+
+/** The usage line a correcting usage record replaces, if the record is a correction. */
+export function correctedLineIdOf(fact: BillableFact): string | undefined {
+  return fact.kind === 'usage' && fact.record.corrects ? `usage:${fact.record.corrects}` : undefined;
+}
+
+/**
+ * The line that takes back `original` when a usage record corrects it: the same parties and terms,
+ * the amount negated, in `period` (its service period's, or the next open one when that closed).
+ */
+export function reversalOf(original: LedgerLine, correction: BillableFact, period: string): LedgerLine {
+  const { origin: _origin, corrects: _corrects, ...kept } = original;
+  return {
+    ...kept,
+    id: reversalIdOf(original.id),
+    kind: 'adjustment',
+    origin: original.kind === 'adjustment' ? (original.origin ?? 'usage') : original.kind,
+    amount: -original.amount,
+    period,
+    createdAt: Date.parse(
+      correction.kind === 'usage' ? correction.record.recordedAt : correction.booking.updatedAt,
+    ),
+    sourceEventId: correction.sourceEventId,
+    corrects: original.id,
+  };
+}

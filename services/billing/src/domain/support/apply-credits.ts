@@ -1,8 +1,8 @@
 import { STALE, untilWritten } from '@labshare/domain-kit';
-import type { AfterChargeStep } from '../ports';
+import type { AfterChargeStep, BillingDeps, CreditApplication, StoredCreditGrant } from '../ports';
 import { lineRecordedEvent } from '../rules/billing-events';
 import { creditAllocations, creditableChargeOf, creditLineOf } from '../rules/credits';
-import { serviceEndOf } from '../rules/ledger-lines';
+import { serviceEndOf, type LedgerLine } from '../rules/ledger-lines';
 import { eventContext } from './event-context';
 
 /**
@@ -10,32 +10,51 @@ import { eventContext } from './event-context';
  * is one conditional write on its grant (balance still there, this charge not drawn yet); a lost
  * race re-reads and re-decides. Then every draw of this charge gets its `credit_applied` line, keyed
  * by charge and grant, so a crash anywhere in between is completed by the next delivery and nothing
- * is drawn or written twice.
+ * is drawn or written twice. One read of the org's grants when it has none to draw on.
  */
 export const applyCredits: AfterChargeStep = async (deps, line, fact) => {
+  if (line.consumerOrgId === line.providerOrgId) return;
   const resourceKind = fact.kind === 'usage' ? fact.record.resourceKind : fact.booking.resourceKind;
   const charge = creditableChargeOf(line, resourceKind, serviceEndOf(fact));
   if (!charge) return;
-  await untilWritten(async () => {
-    const drawn = await deps.credits.drawsOf(line.id);
+  const draws = await untilWritten(async () => {
+    // Every draw of this charge is on one of its consumer's grants: one read finds both.
     const grants = await deps.credits.ofOrg(line.consumerOrgId);
-    const applied = drawn.map((d) => ({ grantId: d.grant.id, amount: d.application.amount }));
-    for (const allocation of creditAllocations(charge, grants, applied)) {
-      const drew = await deps.credits.draw(allocation.grantId, {
+    const drawn = drawsOf(grants, line.id);
+    const allocations = creditAllocations(charge, grants, drawn);
+    for (const allocation of allocations) {
+      const application: CreditApplication = {
         chargeId: line.id,
         amount: allocation.amount,
         providerOrgId: line.providerOrgId,
         consumerOrgId: line.consumerOrgId,
         period: line.period,
         appliedAt: line.createdAt,
-      });
-      if (!drew) return STALE;
+      };
+      if (!(await deps.credits.draw(allocation.grantId, application))) return STALE;
+      drawn.push({ grantId: allocation.grantId, amount: allocation.amount });
     }
-    return undefined;
+    return drawn;
   });
+  await writeCreditLines(deps, line, draws);
+};
+
+function drawsOf(grants: StoredCreditGrant[], chargeId: string): { grantId: string; amount: number }[] {
+  return grants.flatMap((grant) =>
+    grant.applications
+      .filter((a) => a.chargeId === chargeId)
+      .map((a) => ({ grantId: grant.id, amount: a.amount })),
+  );
+}
+
+async function writeCreditLines(
+  deps: BillingDeps,
+  charge: LedgerLine,
+  draws: { grantId: string; amount: number }[],
+): Promise<void> {
   const context = eventContext(deps);
-  for (const { grant, application } of await deps.credits.drawsOf(line.id)) {
-    const credit = creditLineOf(line, grant.id, application.amount);
+  for (const draw of draws) {
+    const credit = creditLineOf(charge, draw.grantId, draw.amount);
     await deps.ledger.record(credit, [lineRecordedEvent(credit, context)]);
   }
-};
+}

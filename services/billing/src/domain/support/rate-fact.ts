@@ -1,7 +1,11 @@
 import type { BillingDeps } from '../ports';
 import { lineRecordedEvent } from '../rules/billing-events';
+import { errors } from '@labshare/errors';
 import {
+  correctedLineIdOf,
   lineIdOf,
+  reversalIdOf,
+  reversalOf,
   lineOf,
   partiesOf,
   serviceEndOf,
@@ -35,6 +39,7 @@ export async function rateFact(
     if ((await missingParties(deps, fact)).length > 0) return undefined;
   }
   const line = await recordLine(deps, fact);
+  await reverseCorrected(deps, fact);
   for (const step of deps.afterCharge) await step(deps, line, fact);
   if (reviewed) await deps.reviews.markRated(line.id);
   return line;
@@ -59,4 +64,20 @@ async function recordLine(deps: BillingDeps, fact: BillableFact): Promise<Ledger
   // Recorded before (a redelivery, a replica): that line is the one that counts. Admission gave
   // the same period, since a statement keeps the lines it admitted.
   return (await deps.ledger.get(line.id)) ?? line;
+}
+
+/**
+ * A usage record that corrects another: the line of the corrected record is taken back by a
+ * reversal line (never edited). The corrected record comes before its correction on the same
+ * partition; if its line is not written yet (rated a moment ago alongside), the fact is retried.
+ */
+async function reverseCorrected(deps: BillingDeps, fact: BillableFact): Promise<void> {
+  const correctedId = correctedLineIdOf(fact);
+  if (!correctedId) return;
+  const original = await deps.ledger.get(correctedId);
+  if (!original) throw errors.unavailable(`The corrected line ${correctedId} is not recorded yet.`);
+  const reversalId = reversalIdOf(correctedId);
+  const period = await periodForLine(deps, original.consumerOrgId, original.servicePeriod, reversalId);
+  const reversal = reversalOf(original, fact, period);
+  await deps.ledger.record(reversal, [lineRecordedEvent(reversal, eventContext(deps))]);
 }

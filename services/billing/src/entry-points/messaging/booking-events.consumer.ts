@@ -9,6 +9,8 @@ export function bookingEventsConsumer(deps: BillingDeps): ConsumerDefinition {
   return {
     groupId: 'billing.bookings',
     topics: [topics.bookings],
+    // Each fact is rated on its own (its line id, its statement admission): order does not matter.
+    concurrency: 16,
     handlers: handlersFor(
       [bookingEventTypes.cancelled, bookingEventTypes.noShow],
       bookingEventData,

@@ -9,6 +9,8 @@ export function usageRecordsConsumer(deps: BillingDeps): ConsumerDefinition {
   return {
     groupId: 'billing.usage',
     topics: [topics.usage],
+    // Each fact is rated on its own (its line id, its statement admission): order does not matter.
+    concurrency: 16,
     handlers: handlersFor(usageRecordTypes, usageRecordEventData, (data, event) =>
       recordUsage(deps, data.usageRecord, event.id),
     ),
