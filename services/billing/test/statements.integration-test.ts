@@ -126,16 +126,6 @@ describe('statements', () => {
     expect(lines.filter((r) => r.entryId).reduce((sum, r) => sum + Number(r.amount), 0)).toBe(page.total);
   });
 
-  it('when finance issues a month that has not ended in the billing zone, then it is 422 period_not_ended', async () => {
-    const { consumer } = await parties();
-    const answer = await h.api('POST', '/v1/statements/issue', {
-      token: finance,
-      body: { orgId: consumer.id, period: '2999-01' },
-    });
-    expect(answer.status).toBe(422);
-    expect(answer.body.code).toBe('period_not_ended');
-  });
-
   it('when someone other than finance issues a statement, then it is 403', async () => {
     const { consumer } = await parties();
     const answer = await h.api('POST', '/v1/statements/issue', {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertPeriodEnded, nextPeriod, periodOf, previousPeriod } from './periods';
+import { nextPeriod, periodOf, previousPeriod } from './periods';
 
 describe('periodOf', () => {
   it.each([
@@ -27,19 +27,5 @@ describe('nextPeriod / previousPeriod', () => {
   ])('when the period is %s, then the next is %s and the previous %s', (period, next, previous) => {
     expect(nextPeriod(period)).toBe(next);
     expect(previousPeriod(period)).toBe(previous);
-  });
-});
-
-describe('assertPeriodEnded', () => {
-  const now = Date.parse('2026-11-30T16:00:00.000Z'); // 1 December 00:00 in Shanghai
-  it.each([
-    ['the month just ended', '2026-11', true],
-    ['an earlier month', '2025-12', true],
-    ['the month that just began', '2026-12', false],
-    ['a later month', '2027-01', false],
-  ])('when %s is to be issued, then it is allowed: %s', (_name, period, allowed) => {
-    const check = () => assertPeriodEnded(period, now, 'Asia/Shanghai');
-    if (allowed) expect(check).not.toThrow();
-    else expect(check).toThrow(expect.objectContaining({ code: 'period_not_ended', status: 422 }));
   });
 });

@@ -1,5 +1,4 @@
 import { DateTime } from 'luxon';
-import { errors } from '@labshare/errors';
 
 /**
  * Billing periods are calendar months in the billing time zone (`YYYY-MM`): a session ending at
@@ -21,11 +20,4 @@ function shift(period: string, months: number): string {
   const [year, month] = period.split('-').map(Number) as [number, number];
   const index = year * 12 + (month - 1) + months;
   return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
-/** A month can be issued once it has ended in the billing zone (before, its usage is still coming). */
-export function assertPeriodEnded(period: string, now: number, timezone: string): void {
-  if (period >= periodOf(now, timezone)) {
-    throw errors.unprocessable('period_not_ended', `${period} has not ended yet in ${timezone}.`);
-  }
 }

@@ -1,7 +1,6 @@
 import type { IssueStatementBody, Principal, Statement } from '@labshare/contracts';
 import type { BillingDeps } from '../ports';
 import { assertFinance } from '../rules/billing-access';
-import { assertPeriodEnded } from '../rules/periods';
 import { issueOne } from '../support/issue-one';
 
 /** Finance closes an org's month by hand: numbered and immutable from now on. */
@@ -11,6 +10,5 @@ export async function issueStatement(
   body: IssueStatementBody,
 ): Promise<Statement> {
   assertFinance(principal);
-  assertPeriodEnded(body.period, deps.clock().getTime(), deps.timezone);
   return issueOne(deps, body.orgId, body.period);
 }
