@@ -5,6 +5,7 @@ export const routesByService = {
   access: ['/v1/qualifications', '/v1/passes', '/v1/access', '/.well-known/jwks.json'],
   billing: [
     '/v1/ledger',
+    '/v1/ledger.csv',
     '/v1/statements',
     '/v1/statements.csv',
     '/v1/subsidy',
