@@ -4,6 +4,7 @@ import { lineRecordedEvent } from '../rules/billing-events';
 import { creditAllocations, creditableChargeOf, creditLineOf } from '../rules/credits';
 import { serviceEndOf, type LedgerLine } from '../rules/ledger-lines';
 import { eventContext } from './event-context';
+import { periodForLine } from './statement-periods';
 
 /**
  * Right after a charge line: the consumer org's usage credits cover what they may of it. Each draw
@@ -54,7 +55,9 @@ async function writeCreditLines(
 ): Promise<void> {
   const context = eventContext(deps);
   for (const draw of draws) {
-    const credit = creditLineOf(charge, draw.grantId, draw.amount);
+    const line = creditLineOf(charge, draw.grantId, draw.amount);
+    // Admitted like every line: in the charge's statement while it is open, else the next open one.
+    const credit = { ...line, period: await periodForLine(deps, line.consumerOrgId, charge.period, line.id) };
     await deps.ledger.record(credit, [lineRecordedEvent(credit, context)]);
   }
 }
