@@ -1,5 +1,5 @@
 import mongoose, { type Connection, type Model } from 'mongoose';
-import { isDuplicateKeyError, mongoOutboxSource, outboxFields, type OutboxEntry } from '@labshare/mongo';
+import { insertOnce, mongoOutboxSource, outboxFields, type OutboxEntry } from '@labshare/mongo';
 import type { PendingEvent, SessionStore } from '../domain/ports';
 import type { ClosedSession, SessionState } from '../domain/rules/sessions';
 
@@ -60,16 +60,7 @@ export class SessionRepository implements SessionStore {
   }
 
   async open(session: SessionState, events: PendingEvent[]): Promise<boolean> {
-    try {
-      await this.model.collection.insertOne({
-        ...toDocument(session),
-        outbox: events,
-        outboxClaimedUntil: null,
-      } as never);
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return false;
-      throw error;
-    }
+    if (!(await insertOnce(this.model, toDocument(session), events))) return false;
     this.eventsWritten();
     return true;
   }

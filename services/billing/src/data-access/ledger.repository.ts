@@ -1,7 +1,7 @@
 import mongoose, { type Connection, type Model } from 'mongoose';
 import type { LedgerSide } from '@labshare/contracts';
 import type { PageRequest } from '@labshare/domain-kit';
-import { isDuplicateKeyError, mongoOutboxSource, outboxFields, type OutboxEntry } from '@labshare/mongo';
+import { insertOnce, mongoOutboxSource, outboxFields, type OutboxEntry } from '@labshare/mongo';
 import type { LedgerStore, PendingEvent } from '../domain/ports';
 import type { LedgerLine } from '../domain/rules/ledger-lines';
 
@@ -64,16 +64,7 @@ export class LedgerRepository implements LedgerStore {
   }
 
   async record(line: LedgerLine, events: PendingEvent[]): Promise<boolean> {
-    try {
-      await this.model.collection.insertOne({
-        ...toDocument(line),
-        outbox: events,
-        outboxClaimedUntil: null,
-      } as never);
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return false;
-      throw error;
-    }
+    if (!(await insertOnce(this.model, toDocument(line), events))) return false;
     this.eventsWritten();
     return true;
   }

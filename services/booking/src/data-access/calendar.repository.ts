@@ -1,5 +1,5 @@
 import mongoose, { type Connection } from 'mongoose';
-import { isDuplicateKeyError, mongoOutboxSource, outboxFields } from '@labshare/mongo';
+import { insertOnce, mongoOutboxSource, outboxFields } from '@labshare/mongo';
 import type { OutboxSource } from '@labshare/messaging';
 import type { Calendar } from '../domain/rules/booking-state';
 import type { CalendarChange, CalendarStore } from '../domain/ports';
@@ -167,20 +167,7 @@ export class CalendarRepository implements CalendarStore {
     waitlist: StoredWaitEntry[],
     change: CalendarChange,
   ): Promise<boolean> {
-    try {
-      await this.model.collection.insertOne({
-        _id: resourceId as never,
-        version: 1,
-        bookings,
-        waitlist,
-        outbox: change.events,
-        outboxClaimedUntil: null,
-      });
-      return true;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return false;
-      throw error;
-    }
+    return insertOnce(this.model, { _id: resourceId, version: 1, bookings, waitlist }, change.events);
   }
 }
 
