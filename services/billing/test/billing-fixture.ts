@@ -52,7 +52,7 @@ export function memberOf(org: { id: string }): string {
 export function usageRecord(
   resource: Resource,
   consumer: Pick<Org, 'id' | 'kind'>,
-  options: { start: string; minutes: number; bookedMinutes?: number; quantity?: number },
+  options: { start: string; minutes: number; bookedMinutes?: number; quantity?: number; bookingId?: string },
 ): UsageRecord {
   const start = Date.parse(options.start);
   const bookedEnd = start + (options.bookedMinutes ?? 60) * MINUTE;
@@ -68,7 +68,7 @@ export function usageRecord(
   return {
     id: `usage-${sessionId}`,
     sessionId,
-    bookingId: `bkg-${randomUUID()}`,
+    bookingId: options.bookingId ?? `bkg-${randomUUID()}`,
     resourceId: resource.id,
     resourceKind: resource.kind,
     providerOrgId: resource.orgId,

@@ -9,7 +9,6 @@ import {
   type Resource,
   type UsageRecord,
 } from '@labshare/contracts';
-import { customerCategory, minutesBetween, priceTermsFor, sessionCharge } from '@labshare/pricing';
 import type { RunningService } from '@labshare/runtime';
 import { Announcer, apiClient, testEnv, tokenFor, waitFor } from '@labshare/testkit';
 import { loadBillingConfig } from '../src/config';
@@ -66,51 +65,7 @@ export async function aProviderAndConsumer(
   return { provider, consumer, resource: shared };
 }
 
-/**
- * A closed session's usage record as access publishes it: booked for `bookedMinutes` (default 60)
- * from `start`, used `minutes` from `start`, priced on the resource's card for the consumer.
- */
-export function usageRecord(
-  resource: Resource,
-  consumer: Pick<Org, 'id' | 'kind'>,
-  options: { start: string; minutes: number; bookedMinutes?: number; quantity?: number; bookingId?: string },
-): UsageRecord {
-  const start = Date.parse(options.start);
-  const bookedEnd = start + (options.bookedMinutes ?? 60) * MINUTE;
-  const end = start + options.minutes * MINUTE;
-  const quantity = options.quantity ?? 1;
-  const priceTerms = priceTermsFor(resource, customerCategory(resource.orgId, consumer.id, consumer.kind));
-  const quote = sessionCharge(priceTerms, {
-    bookedMinutes: minutesBetween(start, bookedEnd),
-    quantity,
-    outcome: { kind: 'quote' },
-  });
-  const sessionId = `ses-${randomUUID()}`;
-  return {
-    id: `usage-${sessionId}`,
-    sessionId,
-    bookingId: options.bookingId ?? `bkg-${randomUUID()}`,
-    resourceId: resource.id,
-    resourceKind: resource.kind,
-    providerOrgId: resource.orgId,
-    consumerOrgId: consumer.id,
-    consumerKind: consumer.kind,
-    userId: 'user-1',
-    start: new Date(start).toISOString(),
-    end: new Date(end).toISOString(),
-    minutes: options.minutes,
-    external: consumer.id !== resource.orgId,
-    booked: {
-      start: new Date(start).toISOString(),
-      end: new Date(bookedEnd).toISOString(),
-      quantity,
-      price: { amount: quote.amount, currency: quote.currency },
-    },
-    priceTerms,
-    closedBy: 'device',
-    recordedAt: new Date(end + 1000).toISOString(),
-  };
-}
+export { usageRecord } from './billing-fixture';
 
 /** Publishes the records' events as access would (event id = record id). */
 export async function publishUsage(h: Harness, ...records: UsageRecord[]): Promise<void> {
