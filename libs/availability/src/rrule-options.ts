@@ -65,7 +65,6 @@ export function rruleOptions(
 ): Partial<Options> | undefined {
   if (!monthDaysExist(parts)) return undefined;
   const text = [...parts]
-    // Stryker disable next-line ConditionalExpression: spellOutWeekdays changes only lists mixing weekday codes and ordinals, which only BYDAY holds
     .map(([name, value]) => `${name}=${name === 'BYDAY' ? spellOutWeekdays(value) : value}`)
     .join(';');
   const options = RRule.parseString(text);
