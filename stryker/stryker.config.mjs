@@ -14,7 +14,7 @@ export default {
   coverageAnalysis: 'perTest',
   // Two cores, shared: never more than two test processes.
   concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 2),
-  timeoutMS: 10_000,
+  timeoutMS: 5_000,
   // The run fails below 90 %.
   thresholds: { high: 95, low: 90, break: 90 },
   reporters: ['clear-text', 'progress', 'html', 'json'],

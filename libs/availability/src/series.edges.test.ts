@@ -54,6 +54,10 @@ describe('expandSeries at its edges', () => {
     expect(occurrences[1]).toEqual({ start: Date.UTC(2026, 2, 29, 1), end: Date.UTC(2026, 2, 29, 1, 30) });
   });
 
+  it('when maxOccurrences is 1 and the rule yields one occurrence, then the series is accepted', () => {
+    expect(starts({ rrule: 'FREQ=DAILY;COUNT=1', maxOccurrences: 1 })).toEqual([base.start]);
+  });
+
   it('when the rule yields exactly maxOccurrences, then the series is accepted', () => {
     expect(starts({ rrule: 'FREQ=DAILY;COUNT=3', maxOccurrences: 3 })).toHaveLength(3);
   });

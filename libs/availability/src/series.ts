@@ -30,6 +30,7 @@ function parseBoundedRule(text: string): Recurrence {
   try {
     rule = parseRecurrence(text);
   } catch (error) {
+    // Stryker disable next-line ConditionalExpression: parseRecurrence throws nothing but RecurrenceRuleError
     if (error instanceof RecurrenceRuleError) throw new SeriesRuleError('rrule', error.message);
     throw error;
   }
