@@ -6,7 +6,6 @@ export const targets = {
   inventory: 'services/inventory/src/domain/rules',
   booking: 'services/booking/src/domain/rules',
   access: 'services/access/src/domain/rules',
-  // Runs once services/billing lands; skipped (with a note) while the folder does not exist.
   billing: 'services/billing/src/domain/rules',
 };
 

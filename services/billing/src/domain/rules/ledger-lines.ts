@@ -92,6 +92,7 @@ export function chargeOf(fact: BillableFact): SessionCharge {
   const quote = sessionCharge(booking.priceTerms, {
     bookedMinutes: minutesBetween(Date.parse(booking.start), Date.parse(booking.end)),
     quantity: booking.quantity,
+    // Stryker disable next-line ObjectLiteral,StringLiteral: any outcome but usage or a fee prices the booked span like a quote, and the fee replaces the amount
     outcome: { kind: 'quote' },
   });
   return { ...quote, amount: booking.fee?.amount ?? 0, currency: booking.fee?.currency ?? quote.currency };
