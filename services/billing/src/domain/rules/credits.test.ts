@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { aCharge, aGrant, DAY, END } from './test-fixtures';
 import type { LedgerLine } from './ledger-lines';
 import {
   creditableChargeOf,
@@ -8,35 +9,8 @@ import {
   grantStatus,
   isDueForExpiry,
   redemptionLines,
-  type CreditableCharge,
-  type CreditGrant,
   type CreditRedemption,
 } from './credits';
-
-const END = Date.UTC(2026, 11, 1, 10, 0);
-const DAY = 86_400_000;
-
-const aGrant = (over: Partial<CreditGrant> = {}): CreditGrant => ({
-  id: 'g1',
-  orgId: 'firm',
-  fundingSource: 'lingang-voucher',
-  amount: 100_000,
-  balance: 100_000,
-  expiresAt: END + DAY,
-  coversPercent: 100,
-  createdAt: END - 30 * DAY,
-  ...over,
-});
-const aCharge = (over: Partial<CreditableCharge> = {}): CreditableCharge => ({
-  ledgerId: 'l1',
-  consumerOrgId: 'firm',
-  providerOrgId: 'uni',
-  amount: 10_000,
-  resourceKind: 'equipment',
-  sessionEnd: END,
-  recordedAt: END + 1_000,
-  ...over,
-});
 
 describe('creditAllocations', () => {
   it.each([

@@ -1,5 +1,6 @@
-import type { Booking, UsageRecord } from '@labshare/contracts';
+import type { Booking } from '@labshare/contracts';
 import { describe, expect, it } from 'vitest';
+import { aBooking as baseBooking, aLine as baseLine, aRecord } from './test-fixtures';
 import {
   chargeOf,
   correctedLineIdOf,
@@ -13,63 +14,18 @@ import {
   type LedgerLine,
 } from './ledger-lines';
 
-const terms = {
-  category: 'enterprise' as const,
-  perHour: 80000,
-  currency: 'CNY',
-  incrementMinutes: 15,
-  minimumMinutes: 30,
-  basis: 'actual' as const,
-  rateCardVersion: 3,
-};
-
-const aRecord = (overrides: Partial<UsageRecord> = {}): UsageRecord => ({
-  id: 'usage-1',
-  sessionId: 's-1',
-  bookingId: 'b-1',
-  resourceId: 'r-1',
-  resourceKind: 'equipment',
-  providerOrgId: 'p',
-  consumerOrgId: 'c',
-  consumerKind: 'enterprise',
-  userId: 'u',
-  start: '2026-12-01T02:00:00.000Z',
-  end: '2026-12-01T02:50:00.000Z',
-  minutes: 50,
-  external: true,
-  booked: {
-    start: '2026-12-01T02:00:00.000Z',
-    end: '2026-12-01T03:00:00.000Z',
-    quantity: 1,
-    price: { amount: 80000, currency: 'CNY' },
-  },
-  priceTerms: terms,
-  closedBy: 'device',
-  recordedAt: '2026-12-01T02:50:01.000Z',
-  ...overrides,
-});
-
-const aBooking = (overrides: Partial<Booking> = {}): Booking => ({
-  id: 'b-2',
-  resourceId: 'r-2',
-  resourceKind: 'equipment',
-  providerOrgId: 'p2',
-  consumerOrgId: 'c2',
-  consumerKind: 'enterprise',
-  userId: 'u',
-  start: '2026-12-01T02:00:00.000Z',
-  end: '2026-12-01T03:30:00.000Z',
-  quantity: 1,
-  status: 'cancelled',
-  external: true,
-  price: { amount: 120000, currency: 'CNY' },
-  priceTerms: terms,
-  fee: { amount: 40000, currency: 'CNY' },
-  createdAt: '2026-11-01T00:00:00.000Z',
-  updatedAt: '2026-11-30T23:00:00.000Z',
-  version: 3,
-  ...overrides,
-});
+/** Another provider's, consumer's and resource's 90 minutes, so ids and amounts cannot be confused. */
+const aBooking = (overrides: Partial<Booking> = {}): Booking =>
+  baseBooking({
+    resourceId: 'r-2',
+    providerOrgId: 'p2',
+    consumerOrgId: 'c2',
+    end: '2026-12-01T03:30:00.000Z',
+    price: { amount: 120000, currency: 'CNY' },
+    ...overrides,
+  });
+const aLine = (overrides: Partial<LedgerLine> = {}): LedgerLine =>
+  baseLine({ id: 'usage:usage-1', amount: 80000, sourceEventId: 'evt-usage', ...overrides });
 
 const usage = (record = aRecord()): BillableFact => ({ kind: 'usage', sourceEventId: 'evt-usage', record });
 const fee = (kind: 'late_cancel_fee' | 'no_show_fee', booking = aBooking()): BillableFact => ({
@@ -149,22 +105,6 @@ describe('lineOf a fee', () => {
       });
     },
   );
-});
-
-const aLine = (over: Partial<LedgerLine> = {}): LedgerLine => ({
-  id: 'usage:usage-1',
-  kind: 'usage',
-  consumerOrgId: 'c',
-  providerOrgId: 'p',
-  amount: 80000,
-  currency: 'CNY',
-  bookingId: 'b-1',
-  resourceId: 'r-1',
-  period: '2026-12',
-  servicePeriod: '2026-12',
-  createdAt: Date.parse('2026-12-01T02:50:01.000Z'),
-  sourceEventId: 'evt-usage',
-  ...over,
 });
 
 const entryBase = {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Booking, UsageRecord } from '@labshare/contracts';
+import { aBooking, aRecord, terms } from './test-fixtures';
+import type { UsageRecord } from '@labshare/contracts';
 import {
   chargeOf,
   correctedLineIdOf,
@@ -10,68 +11,6 @@ import {
   reversalOf,
   type BillableFact,
 } from './ledger-lines';
-
-const terms = {
-  category: 'enterprise' as const,
-  perHour: 80000,
-  currency: 'CNY',
-  incrementMinutes: 15,
-  minimumMinutes: 30,
-  basis: 'actual' as const,
-  rateCardVersion: 3,
-};
-
-function aRecord(overrides: Partial<UsageRecord> = {}): UsageRecord {
-  return {
-    id: 'usage-1',
-    sessionId: 's-1',
-    bookingId: 'b-1',
-    resourceId: 'r-1',
-    resourceKind: 'equipment',
-    providerOrgId: 'p',
-    consumerOrgId: 'c',
-    consumerKind: 'enterprise',
-    userId: 'u',
-    start: '2026-12-01T02:00:00.000Z',
-    end: '2026-12-01T02:50:00.000Z',
-    minutes: 50,
-    external: true,
-    booked: {
-      start: '2026-12-01T02:00:00.000Z',
-      end: '2026-12-01T03:00:00.000Z',
-      quantity: 1,
-      price: { amount: 80000, currency: 'CNY' },
-    },
-    priceTerms: terms,
-    closedBy: 'device',
-    recordedAt: '2026-12-01T02:50:01.000Z',
-    ...overrides,
-  };
-}
-
-function aBooking(overrides: Partial<Booking> = {}): Booking {
-  return {
-    id: 'b-2',
-    resourceId: 'r-1',
-    resourceKind: 'equipment',
-    providerOrgId: 'p',
-    consumerOrgId: 'c',
-    consumerKind: 'enterprise',
-    userId: 'u',
-    start: '2026-12-01T02:00:00.000Z',
-    end: '2026-12-01T03:00:00.000Z',
-    quantity: 1,
-    status: 'cancelled',
-    external: true,
-    price: { amount: 80000, currency: 'CNY' },
-    priceTerms: terms,
-    fee: { amount: 40000, currency: 'CNY' },
-    createdAt: '2026-11-01T00:00:00.000Z',
-    updatedAt: '2026-11-30T23:00:00.000Z',
-    version: 3,
-    ...overrides,
-  };
-}
 
 const usage = (record: UsageRecord): BillableFact => ({ kind: 'usage', sourceEventId: record.id, record });
 

@@ -1,18 +1,7 @@
 import type { Resource } from '@labshare/contracts';
 import { describe, expect, it } from 'vitest';
-import {
-  openMs,
-  openUseLines,
-  openUseResourceOf,
-  type OpenUseBooking,
-  type OpenUseResource,
-  type OpenUseSession,
-} from './open-use';
-
-/** December 2026 in Asia/Shanghai (UTC+8). */
-const DECEMBER = { start: Date.UTC(2026, 10, 30, 16), end: Date.UTC(2026, 11, 31, 16) };
-/** Local Shanghai wall time on a December 2026 day → epoch ms. */
-const sh = (day: number, hour: number) => Date.UTC(2026, 11, day, hour - 8);
+import { anOpenUseBooking as booking, anOpenUseSession as session, DECEMBER, sh } from './test-fixtures';
+import { openMs, openUseLines, openUseResourceOf, type OpenUseResource } from './open-use';
 
 const aResource = (over: Partial<OpenUseResource> = {}): OpenUseResource => ({
   id: 'r1',
@@ -25,24 +14,6 @@ const aResource = (over: Partial<OpenUseResource> = {}): OpenUseResource => ({
   createdAt: Date.UTC(2026, 0, 1),
   ...over,
 });
-const booking = (over: Partial<OpenUseBooking> = {}): OpenUseBooking => ({
-  resourceId: 'r1',
-  start: sh(8, 14),
-  end: sh(8, 16),
-  quantity: 1,
-  status: 'confirmed',
-  ...over,
-});
-const session = (over: Partial<OpenUseSession> = {}): OpenUseSession => ({
-  resourceId: 'r1',
-  providerOrgId: 'uni',
-  consumerOrgId: 'firm',
-  minutes: 100,
-  quantity: 1,
-  end: sh(8, 16),
-  ...over,
-});
-
 describe('openMs (lifetime outside the period)', () => {
   it.each([
     ['created after the month ended', aResource({ createdAt: DECEMBER.end + 1 })],

@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  openMs,
-  openUseLines,
-  periodRange,
-  type OpenUseBooking,
-  type OpenUseResource,
-  type OpenUseSession,
-} from './open-use';
+import { anOpenUseBooking as booking, anOpenUseSession as session, DECEMBER, sh } from './test-fixtures';
+import { openMs, openUseLines, periodRange, type OpenUseResource } from './open-use';
 
 const MINUTE = 60_000;
-/** December 2026 in Asia/Shanghai (UTC+8): 23 weekdays, the 1st a Tuesday. */
-const DECEMBER = { start: Date.UTC(2026, 10, 30, 16), end: Date.UTC(2026, 11, 31, 16) };
-/** Local Shanghai wall time on a December 2026 day → epoch ms. */
-const sh = (day: number, hour: number) => Date.UTC(2026, 11, day, hour - 8);
-
 const weekdays9to5 = [{ rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR', start: '09:00', end: '17:00' }];
 const aResource = (over: Partial<OpenUseResource> = {}): OpenUseResource => ({
   id: 'r1',
@@ -76,24 +65,6 @@ describe('openMs (opening hours minus blackouts)', () => {
 });
 
 describe('openUseLines', () => {
-  const booking = (over: Partial<OpenUseBooking> = {}): OpenUseBooking => ({
-    resourceId: 'r1',
-    start: sh(8, 14),
-    end: sh(8, 16),
-    quantity: 1,
-    status: 'confirmed',
-    ...over,
-  });
-  const session = (over: Partial<OpenUseSession> = {}): OpenUseSession => ({
-    resourceId: 'r1',
-    providerOrgId: 'uni',
-    consumerOrgId: 'firm',
-    minutes: 100,
-    quantity: 1,
-    end: sh(8, 16),
-    ...over,
-  });
-
   it('when a provider has a shared resource with known hours, a blackout, bookings and sessions, then every figure follows', () => {
     const report = openUseLines({
       range: DECEMBER,

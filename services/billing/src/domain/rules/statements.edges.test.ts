@@ -1,22 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { LedgerLine } from './ledger-lines';
+import { aLine } from './test-fixtures';
 import { openStatement, statementLineOf } from './statements';
-
-const aLine = (over: Partial<LedgerLine> = {}): LedgerLine => ({
-  id: 'usage:u-1',
-  kind: 'usage',
-  consumerOrgId: 'c',
-  providerOrgId: 'p',
-  amount: 1000,
-  currency: 'CNY',
-  bookingId: 'b-1',
-  resourceId: 'r-1',
-  period: '2026-12',
-  servicePeriod: '2026-12',
-  createdAt: Date.parse('2026-12-01T02:50:01.000Z'),
-  sourceEventId: 'evt-1',
-  ...over,
-});
 
 const listed = {
   entryId: 'usage:u-1',
