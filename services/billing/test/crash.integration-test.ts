@@ -1,17 +1,8 @@
-import type { ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { topics, type UsageRecord } from '@labshare/contracts';
-import {
-  Announcer,
-  apiClient,
-  exited,
-  freePort,
-  resourceSnapshot,
-  startChild,
-  testEnv,
-  waitFor,
-} from '@labshare/testkit';
+import { Announcer, apiClient, freePort, resourceSnapshot, testEnv, waitFor } from '@labshare/testkit';
 import { ledgerOf, publishUsage, usageRecord } from './billing-fixture';
+import { killableBilling } from './support/killable-billing';
 
 /** 1,000 records in the normal run; `BILLING_CRASH_RECORDS=10000` for the full proof. */
 const RECORDS = Number(process.env.BILLING_CRASH_RECORDS ?? 1000);
@@ -30,20 +21,11 @@ function expectedAmount(record: UsageRecord, perHour: number): number {
 describe('billing killed while usage flows in', () => {
   const env = testEnv();
   const announcer = new Announcer(env, 'billing-crash-test');
-  let child: ChildProcess | undefined;
+  let billing: ReturnType<typeof killableBilling> | undefined;
   afterAll(async () => {
-    child?.kill('SIGKILL');
+    await billing?.kill();
     await announcer.stop();
   });
-
-  async function startBilling(port: number) {
-    child = await startChild(
-      'services/billing/test/support/billing-process.ts',
-      { ...env, BILLING_PORT: String(port) },
-      'billing ready',
-    );
-    return child;
-  }
 
   it(`when the billing process is SIGKILLed ${KILLS} times while ${RECORDS} usage records (some twice) flow in, then the ledger equals the totals computed here`, async () => {
     await announcer.bus.ensureTopics(
@@ -86,7 +68,8 @@ describe('billing killed while usage flows in', () => {
     }
 
     const port = await freePort();
-    await startBilling(port);
+    billing = killableBilling(env, port);
+    await billing.start();
     // Publish in the background (a tenth of them twice), while the process is killed and restarted.
     const publishing = (async () => {
       for (let i = 0; i < records.length; i += 100) {
@@ -105,9 +88,8 @@ describe('billing killed while usage flows in', () => {
         timeoutMs: 120_000,
         what: 'billing to rate more lines',
       }).catch(() => undefined);
-      child!.kill('SIGKILL');
-      await exited(child!);
-      await startBilling(port);
+      await billing.kill();
+      await billing.start();
     }
     await publishing;
 

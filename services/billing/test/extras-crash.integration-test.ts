@@ -1,17 +1,8 @@
-import type { ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { topics } from '@labshare/contracts';
-import {
-  Announcer,
-  apiClient,
-  exited,
-  freePort,
-  startChild,
-  testEnv,
-  tokenFor,
-  waitFor,
-} from '@labshare/testkit';
+import { Announcer, apiClient, freePort, testEnv, tokenFor, waitFor } from '@labshare/testkit';
 import { ledgerOf, publishUsage, usageRecord } from './billing-fixture';
+import { killableBilling } from './support/killable-billing';
 
 const RECORDS = Number(process.env.BILLING_EXTRAS_CRASH_RECORDS ?? 300);
 const KILLS = Number(process.env.BILLING_CRASH_KILLS ?? 2);
@@ -30,20 +21,11 @@ const POLICY = {
 describe('billing killed while credited and subsidised usage flows in', () => {
   const env = testEnv();
   const announcer = new Announcer(env, 'billing-extras-crash-test');
-  let child: ChildProcess | undefined;
+  let billing: ReturnType<typeof killableBilling> | undefined;
   afterAll(async () => {
-    child?.kill('SIGKILL');
+    await billing?.kill();
     await announcer.stop();
   });
-
-  async function startBilling(port: number) {
-    child = await startChild(
-      'services/billing/test/support/billing-process.ts',
-      { ...env, BILLING_PORT: String(port) },
-      'billing ready',
-    );
-    return child;
-  }
 
   it(`when the process is SIGKILLed ${KILLS} times while ${RECORDS} records (some twice) draw on one grant, then the grant is drawn once per charge, exactly to zero, and each session accrues once`, async () => {
     await announcer.bus.ensureTopics(
@@ -60,7 +42,8 @@ describe('billing killed while credited and subsidised usage flows in', () => {
       }),
     );
     const port = await freePort();
-    await startBilling(port);
+    billing = killableBilling(env, port);
+    await billing.start();
     const api = apiClient(`http://127.0.0.1:${port}`, { checkContract: false });
     expect((await api('PUT', '/v1/subsidy/policy', { token: admin, body: POLICY })).status).toBe(200);
     // About half of what the records charge: the grant runs out midway.
@@ -92,9 +75,8 @@ describe('billing killed while credited and subsidised usage flows in', () => {
           what: 'billing to rate more lines',
         },
       ).catch(() => undefined);
-      child!.kill('SIGKILL');
-      await exited(child!);
-      await startBilling(port);
+      await billing.kill();
+      await billing.start();
     }
     await publishing;
 

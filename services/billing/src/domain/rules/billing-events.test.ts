@@ -21,29 +21,14 @@ import {
   subsidyPolicySetEvent,
   subsidySettledEvent,
 } from './billing-events';
-import { entryOf, type LedgerLine } from './ledger-lines';
+import { entryOf } from './ledger-lines';
 import { openStatement } from './statements';
+import { aLine } from './test-fixtures';
 
 const NOW = Date.parse('2026-12-01T03:00:00.000Z');
 const context = { now: NOW, correlationId: 'corr-1' };
 
-const line: LedgerLine = {
-  id: 'usage:u-1',
-  kind: 'usage',
-  consumerOrgId: 'c',
-  providerOrgId: 'p',
-  amount: 1000,
-  currency: 'CNY',
-  bookingId: 'b-1',
-  resourceId: 'r-1',
-  period: '2026-12',
-  servicePeriod: '2026-12',
-  createdAt: NOW,
-  sourceEventId: 'evt-1',
-  rateCardVersion: 2,
-  category: 'enterprise',
-  minutes: 60,
-};
+const line = aLine({ createdAt: NOW, rateCardVersion: 2, category: 'enterprise', minutes: 60 });
 
 const envelope = (type: string, subject: string) =>
   expect.objectContaining({
