@@ -4,12 +4,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway } from '../../infra/platform/src/gateway';
 
 /** Sends a request target exactly as written (fetch would resolve dot segments before sending). */
-function raw(port: number, method: string, target: string): Promise<{ status: number; body: string }> {
+function raw(
+  port: number,
+  method: string,
+  target: string,
+  headers: http.OutgoingHttpHeaders = {},
+): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path: target }, (res) => {
+    const req = http.request({ host: '127.0.0.1', port, method, path: target, headers }, (res) => {
       let body = '';
       res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
     });
     req.on('error', reject);
     req.end();
@@ -22,9 +27,14 @@ function raw(port: number, method: string, target: string): Promise<{ status: nu
  */
 describe('gateway paths', () => {
   const seen: string[] = [];
+  let seenHeaders: http.IncomingHttpHeaders = {};
   const upstream = http.createServer((req, res) => {
     seen.push(req.url ?? '');
-    res.writeHead(200, { 'content-type': 'application/json' }).end('{"from":"upstream"}');
+    seenHeaders = req.headers;
+    const hop = req.url === '/v1/orgs/hop' ? { connection: 'x-service-hop', 'x-service-hop': '1' } : {};
+    res
+      .writeHead(200, { 'content-type': 'application/json', 'x-end': '1', ...hop })
+      .end('{"from":"upstream"}');
   });
   let gateway: http.Server;
   let port: number;
@@ -66,5 +76,18 @@ describe('gateway paths', () => {
   it('when the request target is not a path, then it is a 400 problem', async () => {
     const answer = await raw(port, 'GET', 'http://elsewhere.example/v1/orgs');
     expect(answer.status).toBe(400);
+  });
+
+  it('when either side names hop-by-hop headers, then the gateway passes on only the end-to-end ones', async () => {
+    const answer = await raw(port, 'GET', '/v1/orgs/hop', {
+      connection: 'x-client-hop',
+      'x-client-hop': '1',
+      'x-client-end': '1',
+    });
+    expect(answer.status).toBe(200);
+    expect(seenHeaders['x-client-end']).toBe('1');
+    expect(seenHeaders['x-client-hop']).toBeUndefined();
+    expect(answer.headers['x-end']).toBe('1');
+    expect(answer.headers['x-service-hop']).toBeUndefined();
   });
 });
