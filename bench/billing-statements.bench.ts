@@ -29,6 +29,8 @@ async function main() {
   const infra = await provideInfrastructure({
     dataDir: path.resolve('.data', `bench-${process.pid}`),
     durable: false,
+    // 100,000 lines and their indexes live on the in-memory server's heap: 512m fills at ~70,000.
+    mongoHeap: process.env.BENCH_MONGO_HEAP ?? '4g',
     log: (m) => console.log(`[infra] ${m}`),
   });
   const env = testEnv({

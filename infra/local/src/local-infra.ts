@@ -27,6 +27,8 @@ export async function startLocalInfra(opts: {
   what?: string;
   kafkaPort?: number;
   mongoPort?: number;
+  /** The MongoDB-wire server's -Xmx (default 512m). */
+  mongoHeap?: string;
   log?: Log;
 }): Promise<LocalInfra> {
   const { durable } = opts;
@@ -42,7 +44,7 @@ export async function startLocalInfra(opts: {
   const onSpawn = (pid: number) => lock.addChild(pid);
   const [kafka, mongo] = await Promise.allSettled([
     startKafka({ dataDir, durable, port: opts.kafkaPort, log, onSpawn }),
-    startMongo({ dataDir, durable, port: opts.mongoPort, log, onSpawn }),
+    startMongo({ dataDir, durable, port: opts.mongoPort, log, onSpawn, maxHeap: opts.mongoHeap }),
   ]);
   if (kafka.status === 'fulfilled' && mongo.status === 'fulfilled') {
     return {

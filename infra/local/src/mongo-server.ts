@@ -18,6 +18,8 @@ export async function startMongo(
     durable?: boolean;
     log?: Log;
     onSpawn?: (pid: number) => void;
+    /** The JVM's -Xmx (default 512m): in memory, every document lives on its heap. */
+    maxHeap?: string;
   } = {},
 ): Promise<LocalServer> {
   const log = opts.log ?? defaultLog;
@@ -35,6 +37,7 @@ export async function startMongo(
     log,
     probe: () => ping(url),
     onSpawn: opts.onSpawn,
+    maxHeap: opts.maxHeap,
   });
   return { url, port, ...jvm };
 }

@@ -21,6 +21,8 @@ export async function provideInfrastructure(options: {
   reset?: boolean;
   /** Who uses the data folder, named to a second user. */
   what?: string;
+  /** For the local JVM servers: the MongoDB-wire server's -Xmx (default 512m). */
+  mongoHeap?: string;
   env?: Record<string, string | undefined>;
   log?: (message: string) => void;
 }): Promise<Infrastructure> {
@@ -34,7 +36,7 @@ export async function provideInfrastructure(options: {
       stop: async () => undefined,
     };
   }
-  const { dataDir, durable, reset, what } = options;
+  const { dataDir, durable, reset, what, mongoHeap } = options;
   // Containers from testcontainers are removed when they stop: fine for tests, never for data
   // that must be kept, so a durable request goes straight to the local JVM servers.
   if (!durable && env.LABSHARE_NO_CONTAINERS !== 'true' && (await containerRuntimeAnswers())) {
@@ -46,7 +48,7 @@ export async function provideInfrastructure(options: {
       ? `starting Kafka and mongo-java-server from Maven Central jars, data kept in ${dataDir}`
       : 'no container runtime: starting Kafka and mongo-java-server from Maven Central jars',
   );
-  const local = await startLocalInfra({ dataDir, durable, reset, what, log });
+  const local = await startLocalInfra({ dataDir, durable, reset, what, mongoHeap, log });
   return { kind: 'local-jvm', ...local };
 }
 
