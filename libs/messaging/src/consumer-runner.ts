@@ -10,6 +10,9 @@ import { isTransientError } from './transient-error';
  */
 export type EventHandler = (event: EventEnvelope) => Promise<void>;
 
+/** Applies a run of one partition's events together, in offset order; idempotent like a handler. */
+export type BatchHandler = (events: EventEnvelope[]) => Promise<void>;
+
 export interface ConsumerRunnerOptions {
   bus: MessageBus;
   groupId: string;
@@ -26,6 +29,12 @@ export interface ConsumerRunnerOptions {
    * offsets still advance only past messages whose effect is stored.
    */
   concurrency?: number;
+  /**
+   * Up to `size` messages of a partition applied by one call (bulk reads and writes for many
+   * facts). If that call throws, the same messages are applied one by one by `handlers`, with
+   * their retries and dead-lettering, so one bad message costs its batch only speed.
+   */
+  batch?: { handle: BatchHandler; size: number };
 }
 
 class PoisonMessage extends Error {
@@ -69,7 +78,7 @@ export class ConsumerRunner {
     await consumer.connect();
     await consumer.subscribe({ topics: this.options.topics.map((t) => bus.topic(t)), fromBeginning: true });
     const concurrency = this.options.concurrency ?? 1;
-    if (concurrency <= 1) {
+    if (concurrency <= 1 && !this.options.batch) {
       await consumer.run({ eachMessage: (payload) => this.handleMessage(payload) });
     } else {
       await consumer.run({
@@ -93,17 +102,40 @@ export class ConsumerRunner {
   private async handleBatch(payload: EachBatchPayload, concurrency: number): Promise<void> {
     const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = payload;
     const { topic, partition } = batch;
-    for (let i = 0; i < batch.messages.length; i += concurrency) {
+    const size = this.options.batch?.size ?? concurrency;
+    for (let i = 0; i < batch.messages.length; i += size) {
       if (!isRunning() || isStale()) return;
-      const chunk = batch.messages.slice(i, i + concurrency);
-      await Promise.all(
-        chunk.map((message) =>
-          this.handleMessage({ topic, partition, message, heartbeat, pause: payload.pause }),
-        ),
-      );
+      const chunk = batch.messages.slice(i, i + size);
+      if (!(await this.applyTogether(topic, partition, chunk))) {
+        for (let j = 0; j < chunk.length; j += concurrency) {
+          await Promise.all(
+            chunk
+              .slice(j, j + concurrency)
+              .map((message) =>
+                this.handleMessage({ topic, partition, message, heartbeat, pause: payload.pause }),
+              ),
+          );
+        }
+      }
       resolveOffset(chunk.at(-1)!.offset);
       await heartbeat();
       await commitOffsetsIfNecessary();
+    }
+  }
+
+  /** The batch handler's try at a chunk: false (nothing to undo, handlers are idempotent) if it failed. */
+  private async applyTogether(topic: string, partition: number, chunk: KafkaMessage[]): Promise<boolean> {
+    const { batch, logger } = this.options;
+    if (!batch) return false;
+    try {
+      await batch.handle(chunk.map((message) => parseEvent(message.value)));
+      return true;
+    } catch (error) {
+      logger.warn(
+        { err: error, topic, partition, offset: chunk[0]!.offset, count: chunk.length },
+        'batch not applied together: applying its messages one by one',
+      );
+      return false;
     }
   }
 

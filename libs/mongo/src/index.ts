@@ -2,7 +2,7 @@ export { connectMongo, type MongoConnection } from './connect-mongo';
 export { mongoOutboxSource, outboxFields, type OutboxEntry } from './mongo-outbox-source';
 export { MongoLeaseStore } from './mongo-lease-store';
 export { isDuplicateKeyError } from './duplicate-key';
-export { insertOnce } from './insert-once';
+export { insertEachOnce, insertOnce, withOutbox } from './insert-once';
 export { MongoIdempotencyStore } from './mongo-idempotency-store';
 export { saveIfNewer } from './save-if-newer';
 export { SnapshotStore, type Snapshot } from './snapshot-store';

@@ -2,6 +2,13 @@ import type { Model } from 'mongoose';
 import type { OutboxEntry } from './mongo-outbox-source';
 import { isDuplicateKeyError } from './duplicate-key';
 
+type FactDocument = Record<string, unknown> & { _id: unknown };
+
+/** The document as stored with the events it causes in its outbox, for the relay to publish. */
+export function withOutbox(document: FactDocument, events: OutboxEntry[]): FactDocument {
+  return { ...document, outbox: events, outboxClaimedUntil: null };
+}
+
 /**
  * Inserts a document whose `_id` names the fact it records, with the events it causes in its
  * outbox: one write, atomic without transactions. `false` when a document with that `_id` exists
@@ -10,14 +17,33 @@ import { isDuplicateKeyError } from './duplicate-key';
  */
 export async function insertOnce<T>(
   model: Model<T>,
-  document: Record<string, unknown> & { _id: unknown },
+  document: FactDocument,
   events: OutboxEntry[],
 ): Promise<boolean> {
+  const [inserted] = await insertEachOnce(model, [withOutbox(document, events)]);
+  return inserted!;
+}
+
+/**
+ * `insertOnce` for many facts in one round trip (`insertMany`, unordered, so one fact already
+ * recorded does not stop the others): for each document, in order, whether this call inserted it.
+ * Any failure other than E11000 is thrown; the facts it did insert stay, which a retry absorbs.
+ */
+export async function insertEachOnce<T>(model: Model<T>, documents: FactDocument[]): Promise<boolean[]> {
+  if (documents.length === 0) return [];
   try {
-    await model.collection.insertOne({ ...document, outbox: events, outboxClaimedUntil: null } as never);
-    return true;
+    await model.collection.insertMany(documents as never[], { ordered: false });
+    return documents.map(() => true);
   } catch (error) {
-    if (isDuplicateKeyError(error)) return false;
-    throw error;
+    const failures = writeErrorsOf(error);
+    if (failures.length === 0 || failures.some((failure) => !isDuplicateKeyError(failure))) throw error;
+    const recorded = new Set(failures.map((failure) => failure.index));
+    return documents.map((_, index) => !recorded.has(index));
   }
+}
+
+/** The per-document failures of an `insertMany` (a MongoBulkWriteError, duck-typed: mongoose carries its own driver copy). */
+function writeErrorsOf(error: unknown): { index: number; code?: unknown }[] {
+  const writeErrors = (error as { writeErrors?: unknown } | null)?.writeErrors;
+  return writeErrors ? ([writeErrors].flat() as { index: number; code?: unknown }[]) : [];
 }

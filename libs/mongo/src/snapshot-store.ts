@@ -38,6 +38,13 @@ export class SnapshotStore<T extends Snapshot> {
     return (await this.collection.findOne({ _id: id }))?.snapshot;
   }
 
+  /** Those of the ids held here, by id: one query for many (a batch's parties). */
+  async getMany(ids: string[]): Promise<Map<string, T>> {
+    if (ids.length === 0) return new Map();
+    const held = await this.collection.find({ _id: { $in: [...new Set(ids)] } }).toArray();
+    return new Map(held.map((h) => [h._id, h.snapshot]));
+  }
+
   /**
    * `accept` names the state the caller expects (a booking confirmed a moment ago): an older one
    * held here is waited past too, within the same bound; whatever is held then is returned.

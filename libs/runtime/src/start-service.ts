@@ -8,6 +8,7 @@ import {
   ConsumerRunner,
   MessageBus,
   OutboxRelay,
+  type BatchHandler,
   type EventHandler,
   type OutboxSource,
 } from '@labshare/messaging';
@@ -44,6 +45,8 @@ export interface ConsumerDefinition {
   handlers: Record<string, EventHandler>;
   /** Messages of a partition applied at once, for order-independent handlers (default 1). */
   concurrency?: number;
+  /** Runs of a partition's messages applied by one call, falling back to `handlers` (see ConsumerRunner). */
+  batch?: { handle: BatchHandler; size: number };
 }
 
 /** The parts a service is made of; every service has the same shape. */

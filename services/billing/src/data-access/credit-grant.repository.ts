@@ -91,6 +91,14 @@ export class CreditGrantRepository implements CreditGrantStore {
     return docs.map(fromDocument);
   }
 
+  async orgsWithGrants(orgIds: string[]): Promise<Set<string>> {
+    if (orgIds.length === 0) return new Set();
+    const docs = await this.model
+      .find({ orgId: { $in: [...new Set(orgIds)] } }, { orgId: 1 })
+      .lean<Pick<GrantDocument, 'orgId'>[]>();
+    return new Set(docs.map((doc) => doc.orgId));
+  }
+
   async draw(grantId: string, application: CreditApplication): Promise<boolean> {
     const result = await this.model.updateOne(
       {

@@ -1,7 +1,14 @@
 import mongoose, { type Connection, type Model } from 'mongoose';
 import type { LedgerSide } from '@labshare/contracts';
 import type { PageRequest } from '@labshare/domain-kit';
-import { insertOnce, mongoOutboxSource, outboxFields, type OutboxEntry } from '@labshare/mongo';
+import {
+  insertEachOnce,
+  insertOnce,
+  mongoOutboxSource,
+  outboxFields,
+  withOutbox,
+  type OutboxEntry,
+} from '@labshare/mongo';
 import type { LedgerStore, PendingEvent } from '../domain/ports';
 import type { LedgerLine } from '../domain/rules/ledger-lines';
 
@@ -67,6 +74,15 @@ export class LedgerRepository implements LedgerStore {
     if (!(await insertOnce(this.model, toDocument(line), events))) return false;
     this.eventsWritten();
     return true;
+  }
+
+  async recordMany(entries: { line: LedgerLine; events: PendingEvent[] }[]): Promise<boolean[]> {
+    const inserted = await insertEachOnce(
+      this.model,
+      entries.map(({ line, events }) => withOutbox(toDocument(line), events)),
+    );
+    if (inserted.includes(true)) this.eventsWritten();
+    return inserted;
   }
 
   async get(id: string): Promise<LedgerLine | undefined> {

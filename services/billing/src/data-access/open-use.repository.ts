@@ -1,6 +1,6 @@
 import mongoose, { type Connection, type Model } from 'mongoose';
 import type { Booking, Resource } from '@labshare/contracts';
-import { isDuplicateKeyError } from '@labshare/mongo';
+import { insertEachOnce } from '@labshare/mongo';
 import type { OpenUseSources } from '../domain/ports';
 import type { OpenUseSession } from '../domain/rules/open-use';
 
@@ -67,13 +67,12 @@ export class OpenUseRepository implements OpenUseSources {
       .filter((b) => Date.parse(b.start) < range.end && Date.parse(b.end) > range.start);
   }
 
-  async recordSession(session: OpenUseSession & { usageId: string; period: string }): Promise<void> {
-    const { usageId, ...fields } = session;
-    try {
-      await this.sessions.create({ _id: usageId, ...fields });
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-    }
+  async recordSessions(sessions: (OpenUseSession & { usageId: string; period: string })[]): Promise<void> {
+    // Keyed by the usage record: a session recorded before stays as it was.
+    await insertEachOnce(
+      this.sessions,
+      sessions.map(({ usageId, ...fields }) => ({ _id: usageId, ...fields })),
+    );
   }
 
   async sessionsIn(period: string): Promise<OpenUseSession[]> {

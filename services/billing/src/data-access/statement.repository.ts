@@ -80,6 +80,21 @@ export class StatementRepository implements StatementStore {
     }
   }
 
+  async admitAll(orgId: string, period: string, lineIds: string[]): Promise<boolean> {
+    try {
+      await this.model.updateOne(
+        { _id: key(orgId, period), status: 'open' },
+        { $addToSet: { lineIds: { $each: lineIds } }, $setOnInsert: { orgId, period } },
+        { upsert: true },
+      );
+      return true;
+    } catch (error) {
+      // Not open (or two first writes raced to create it): `admit`, line by line, sorts it out.
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
+    }
+  }
+
   async close(orgId: string, period: string): Promise<string[]> {
     const _id = key(orgId, period);
     try {

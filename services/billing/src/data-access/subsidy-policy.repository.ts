@@ -1,6 +1,7 @@
 import mongoose, { type Connection, type Model } from 'mongoose';
 import { isDuplicateKeyError, mongoOutboxSource, outboxFields, type OutboxEntry } from '@labshare/mongo';
 import type { PendingEvent, StoredSubsidyPolicy, SubsidyPolicyStore } from '../domain/ports';
+import { policyInForce } from '../domain/rules/subsidy';
 
 interface PolicyDocument extends Omit<StoredSubsidyPolicy, 'version' | 'createdAt'> {
   _id: number;
@@ -66,13 +67,12 @@ export class SubsidyPolicyRepository implements SubsidyPolicyStore {
   }
 
   async forPeriod(period: string, asOf: number): Promise<StoredSubsidyPolicy | undefined> {
-    const [doc] = await this.model
-      .find({ period: { $lte: period }, createdAt: { $lte: new Date(asOf) } }, withoutOutbox)
-      .sort({ period: -1, _id: -1 })
-      .limit(1)
-      .lean<PolicyDocument[]>();
-    if (!doc) return undefined;
-    return {
+    return policyInForce(await this.versionsUpTo(period), period, asOf);
+  }
+
+  async versionsUpTo(period: string): Promise<StoredSubsidyPolicy[]> {
+    const docs = await this.model.find({ period: { $lte: period } }, withoutOutbox).lean<PolicyDocument[]>();
+    return docs.map((doc) => ({
       version: doc._id,
       period: doc.period,
       currency: doc.currency,
@@ -86,6 +86,6 @@ export class SubsidyPolicyRepository implements SubsidyPolicyStore {
       },
       capPerProvider: doc.capPerProvider,
       createdAt: doc.createdAt.getTime(),
-    };
+    }));
   }
 }

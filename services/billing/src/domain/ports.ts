@@ -24,6 +24,8 @@ export interface PendingEvent {
 export interface LedgerStore {
   /** Inserts the line with its events; false when a line with that id exists (the fact was counted). */
   record(line: LedgerLine, events: PendingEvent[]): Promise<boolean>;
+  /** `record` for many lines in one write: for each, in order, whether this call inserted it. */
+  recordMany(entries: { line: LedgerLine; events: PendingEvent[] }[]): Promise<boolean[]>;
   get(id: string): Promise<LedgerLine | undefined>;
   /** Those of the lines that are written, in id order. */
   byIds(ids: string[]): Promise<LedgerLine[]>;
@@ -55,6 +57,8 @@ export interface StatementStore {
   get(orgId: string, period: string): Promise<Statement | undefined>;
   /** Counts the line in the period if it still admits lines (or counts it already): false once it closed without it. */
   admit(orgId: string, period: string, lineId: string): Promise<boolean>;
+  /** Counts all the lines in the period in one write if it is open: false (none counted here) otherwise. */
+  admitAll(orgId: string, period: string, lineIds: string[]): Promise<boolean>;
   /** Stops the period admitting lines (idempotent) and gives the ids of those it admitted. */
   close(orgId: string, period: string): Promise<string[]>;
   /** The next number of a period's sequence (restored statements push it past theirs). */
@@ -73,19 +77,28 @@ export interface StatementLog {
 export interface OrgDirectory {
   save(org: Org): Promise<void>;
   get(id: string): Promise<Org | undefined>;
+  getMany(ids: string[]): Promise<Map<string, Org>>;
 }
 
 export interface ResourceDirectory {
   save(resource: Resource): Promise<void>;
   get(id: string): Promise<Resource | undefined>;
+  getMany(ids: string[]): Promise<Map<string, Resource>>;
+}
+
+/** A charge line as recorded (or found recorded) and the fact it charges. */
+export interface Charged {
+  line: LedgerLine;
+  fact: BillableFact;
 }
 
 /**
- * A step run right after a charge line is recorded (or found recorded, on a redelivery), such as
- * applying usage credits or accruing a subsidy. Each must be idempotent: a crash between the line
- * and the step runs the step again when the fact is delivered again.
+ * A step run right after charge lines are recorded (or found recorded, on a redelivery), such as
+ * applying usage credits or accruing a subsidy: given the lines of a batch in rating order, so it
+ * can read what they share once. Each must be idempotent: a crash between the lines and the step
+ * runs the step again when the facts are delivered again.
  */
-export type AfterChargeStep = (deps: BillingDeps, line: LedgerLine, fact: BillableFact) => Promise<void>;
+export type AfterChargeStep = (deps: BillingDeps, charged: Charged[]) => Promise<void>;
 
 /** A draw of one charge on one grant: what the redemption report sums. */
 export interface CreditApplication {
@@ -111,6 +124,8 @@ export interface StoredCreditGrant extends CreditGrant {
 export interface CreditGrantStore {
   insert(grant: StoredCreditGrant, events: PendingEvent[]): Promise<boolean>;
   ofOrg(orgId: string): Promise<StoredCreditGrant[]>;
+  /** Those of the orgs that hold any grant. */
+  orgsWithGrants(orgIds: string[]): Promise<Set<string>>;
   /**
    * Draws `application.amount` iff the balance still covers it and this charge has not drawn on the
    * grant yet (one conditional write): false otherwise, and nothing changed.
@@ -139,6 +154,8 @@ export interface SubsidyPolicyStore {
    * versions set by `asOf` (a usage record's own time, so a rebuild picks the same version).
    */
   forPeriod(period: string, asOf: number): Promise<StoredSubsidyPolicy | undefined>;
+  /** Every version for a period ≤ the one asked: `policyInForce` picks among them. */
+  versionsUpTo(period: string): Promise<StoredSubsidyPolicy[]>;
 }
 
 /** One provider's subsidy in one period: its accruals, then (once settled) the frozen figures. */
@@ -178,7 +195,7 @@ export interface OpenUseSources {
   sharedResources(): Promise<Resource[]>;
   bookingsOverlapping(resourceIds: string[], range: { start: number; end: number }): Promise<Booking[]>;
   /** Records a closed session once (keyed by its usage record id). */
-  recordSession(session: OpenUseSession & { usageId: string; period: string }): Promise<void>;
+  recordSessions(sessions: (OpenUseSession & { usageId: string; period: string })[]): Promise<void>;
   sessionsIn(period: string): Promise<OpenUseSession[]>;
 }
 

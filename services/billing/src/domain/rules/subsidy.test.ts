@@ -6,6 +6,7 @@ import {
   applyCap,
   hundredths,
   nextPeriod,
+  policyInForce,
   settledView,
   subsidyLineOf,
   subsidyView,
@@ -232,5 +233,38 @@ describe('subsidyView', () => {
       'payable',
       'status',
     ]);
+  });
+});
+
+describe('policyInForce', () => {
+  const version = (v: number, period: string, createdAt: number) => ({ version: v, period, createdAt });
+  const versions = [
+    version(1, '2026-10', 100),
+    version(2, '2026-12', 200),
+    version(3, '2026-12', 300),
+    version(4, '2027-01', 150),
+  ];
+  it.each([
+    {
+      when: 'the period has two versions and both were set by then',
+      period: '2026-12',
+      asOf: 300,
+      version: 3,
+    },
+    {
+      when: 'the newer version of the period was set after the record',
+      period: '2026-12',
+      asOf: 299,
+      version: 2,
+    },
+    { when: 'the period has no version of its own', period: '2026-11', asOf: 1_000, version: 1 },
+    { when: 'a later period has one set earlier', period: '2027-02', asOf: 160, version: 4 },
+    { when: "the later period's version came after the record", period: '2027-02', asOf: 149, version: 1 },
+    { when: 'the record is exactly as old as the version', period: '2026-10', asOf: 100, version: 1 },
+    { when: 'no version was set by then', period: '2026-12', asOf: 99, version: undefined },
+    { when: 'every version is for a later period', period: '2026-09', asOf: 1_000, version: undefined },
+  ])('when $when, then version $version is in force', ({ period, asOf, version: expected }) => {
+    expect(policyInForce(versions, period, asOf)?.version).toBe(expected);
+    expect(policyInForce([...versions].reverse(), period, asOf)?.version).toBe(expected);
   });
 });

@@ -52,6 +52,29 @@ export interface SubsidyAccrual {
 }
 
 /** A multiplier as an exact integer number of hundredths (1.25 → 125). */
+/**
+ * The policy a usage record accrues under: the version for the latest period ≤ the record's (the
+ * newest version among equals), among those set by `asOf` (the record's own time, so a rebuild
+ * from the topics picks the same one).
+ */
+export function policyInForce<P extends { version: number; period: string; createdAt: number }>(
+  versions: readonly P[],
+  period: string,
+  asOf: number,
+): P | undefined {
+  let chosen: P | undefined;
+  for (const candidate of versions) {
+    if (candidate.period > period || candidate.createdAt > asOf) continue;
+    if (
+      !chosen ||
+      candidate.period > chosen.period ||
+      (candidate.period === chosen.period && candidate.version > chosen.version)
+    )
+      chosen = candidate;
+  }
+  return chosen;
+}
+
 export function hundredths(multiplier: number): number {
   return Math.round(multiplier * 100);
 }

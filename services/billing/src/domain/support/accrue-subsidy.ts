@@ -1,22 +1,36 @@
 import { STALE, untilWritten } from '@labshare/domain-kit';
-import type { AfterChargeStep } from '../ports';
+import type { UsageRecord } from '@labshare/contracts';
+import type { AfterChargeStep, BillingDeps, StoredSubsidyPolicy } from '../ports';
 import { periodOf } from '../rules/periods';
-import { accrualPeriod, accrue } from '../rules/subsidy';
+import { accrualPeriod, accrue, policyInForce } from '../rules/subsidy';
 
 /**
- * Right after a usage charge: external use accrues open-resource subsidy for the provider, once per
+ * Right after usage charges: external use accrues open-resource subsidy for the provider, once per
  * usage record, at the policy of the session's period, into that period or (once it is settled)
  * the next open one. The policy is the version in force when the record was made (its
- * `recordedAt`), so a rebuild from the topics picks the same one. The accrual is one conditional write on the provider's period, refused when
- * that period was settled meanwhile, and then decided again.
+ * `recordedAt`), so a rebuild from the topics picks the same one; the versions are read once for a
+ * batch. Each accrual is one conditional write on the provider's period, refused when that period
+ * was settled meanwhile, and then decided again.
  */
-export const accrueSubsidy: AfterChargeStep = async (deps, _line, fact) => {
-  if (fact.kind !== 'usage') return;
-  const { record } = fact;
-  if (record.consumerOrgId === record.providerOrgId) return;
-  const usagePeriod = periodOf(Date.parse(record.end), deps.timezone);
-  const policy = await deps.subsidyPolicies.forPeriod(usagePeriod, Date.parse(record.recordedAt));
-  if (!policy) return;
+export const accrueSubsidy: AfterChargeStep = async (deps, charged) => {
+  const external = charged.flatMap(({ fact }) =>
+    fact.kind === 'usage' && fact.record.consumerOrgId !== fact.record.providerOrgId ? [fact.record] : [],
+  );
+  if (external.length === 0) return;
+  const usagePeriods = external.map((record) => periodOf(Date.parse(record.end), deps.timezone));
+  const versions = await deps.subsidyPolicies.versionsUpTo(usagePeriods.reduce((a, b) => (a > b ? a : b)));
+  for (const [i, record] of external.entries()) {
+    const policy = policyInForce(versions, usagePeriods[i]!, Date.parse(record.recordedAt));
+    if (policy) await accrueOne(deps, record, usagePeriods[i]!, policy);
+  }
+};
+
+async function accrueOne(
+  deps: BillingDeps,
+  record: UsageRecord,
+  usagePeriod: string,
+  policy: StoredSubsidyPolicy,
+): Promise<void> {
   const usage = {
     usageId: record.id,
     providerOrgId: record.providerOrgId,
@@ -35,4 +49,4 @@ export const accrueSubsidy: AfterChargeStep = async (deps, _line, fact) => {
     if (!accrual) return undefined;
     return (await deps.subsidies.accrue(accrual)) ? undefined : STALE;
   });
-};
+}

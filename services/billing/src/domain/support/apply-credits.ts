@@ -2,19 +2,27 @@ import { STALE, untilWritten } from '@labshare/domain-kit';
 import type { AfterChargeStep, BillingDeps, CreditApplication, StoredCreditGrant } from '../ports';
 import { lineRecordedEvent } from '../rules/billing-events';
 import { creditAllocations, creditableChargeOf, creditLineOf } from '../rules/credits';
-import { serviceEndOf, type LedgerLine } from '../rules/ledger-lines';
+import { serviceEndOf, type BillableFact, type LedgerLine } from '../rules/ledger-lines';
 import { eventContext } from './event-context';
 import { periodForLine } from './statement-periods';
 
 /**
- * Right after a charge line: the consumer org's usage credits cover what they may of it. Each draw
- * is one conditional write on its grant (balance still there, this charge not drawn yet); a lost
- * race re-reads and re-decides. Then every draw of this charge gets its `credit_applied` line, keyed
- * by charge and grant, so a crash anywhere in between is completed by the next delivery and nothing
- * is drawn or written twice. One read of the org's grants when it has none to draw on.
+ * Right after charge lines: each consumer org's usage credits cover what they may of its external
+ * charges, in rating order. Each draw is one conditional write on its grant (balance still there,
+ * this charge not drawn yet); a lost race re-reads and re-decides. Then every draw of a charge gets
+ * its `credit_applied` line, keyed by charge and grant, so a crash anywhere in between is completed
+ * by the next delivery and nothing is drawn or written twice. One read for a batch whose orgs hold
+ * no grants.
  */
-export const applyCredits: AfterChargeStep = async (deps, line, fact) => {
-  if (line.consumerOrgId === line.providerOrgId) return;
+export const applyCredits: AfterChargeStep = async (deps, charged) => {
+  const external = charged.filter(({ line }) => line.consumerOrgId !== line.providerOrgId);
+  const holders = await deps.credits.orgsWithGrants(external.map(({ line }) => line.consumerOrgId));
+  for (const { line, fact } of external) {
+    if (holders.has(line.consumerOrgId)) await applyTo(deps, line, fact);
+  }
+};
+
+async function applyTo(deps: BillingDeps, line: LedgerLine, fact: BillableFact): Promise<void> {
   const resourceKind = fact.kind === 'usage' ? fact.record.resourceKind : fact.booking.resourceKind;
   const charge = creditableChargeOf(line, resourceKind, serviceEndOf(fact));
   if (!charge) return;
@@ -38,7 +46,7 @@ export const applyCredits: AfterChargeStep = async (deps, line, fact) => {
     return drawn;
   });
   await writeCreditLines(deps, line, draws);
-};
+}
 
 function drawsOf(grants: StoredCreditGrant[], chargeId: string): { grantId: string; amount: number }[] {
   return grants.flatMap((grant) =>
