@@ -121,6 +121,41 @@ describe('usage credits', () => {
     });
   });
 
+  it('when a credited session is corrected, then its credit goes back to the grant and the corrected charge draws anew', async () => {
+    const { consumer, resource } = await aProviderAndConsumer(h);
+    expect((await grantFor(consumer.id, { amount: 1_000_000, coversPercent: 100 })).status).toBe(201);
+    const original = usageRecord(resource, consumer, { start: '2026-12-05T02:00:00Z', minutes: 60 });
+    const correction = {
+      ...usageRecord(resource, consumer, { start: '2026-12-05T02:00:00Z', minutes: 30 }),
+      corrects: original.id,
+    };
+    await publishUsage(h, original, correction);
+
+    // The charge and its credit, both reversed; the corrected charge and its credit.
+    const lines = await linesWhen(h, consumer.id, PERIOD, (l) => l.length === 6, 'six lines');
+    const corrected = lines.find((l) => l.id === `usage:${correction.id}`)!.amount;
+    expect(
+      lines
+        .filter((l) => l.kind === 'adjustment')
+        .map((l) => l.corrects)
+        .sort(),
+    ).toEqual(
+      [`usage:${original.id}`, expect.stringMatching(new RegExp(`^credit:usage:${original.id}:`))].sort(),
+    );
+    expect(lines.reduce((total, l) => total + l.amount, 0)).toBe(0);
+
+    const statement = await h.api('GET', `/v1/statements?orgId=${consumer.id}&period=${PERIOD}`, {
+      token: finance,
+    });
+    expect(statement.body).toMatchObject({ gross: corrected, credits: corrected, net: 0 });
+    const credits = await h.api('GET', `/v1/credits?orgId=${consumer.id}`, { token: finance });
+    expect(credits.body).toMatchObject({ balance: 1_000_000 - corrected });
+    const redemptions = await h.api('GET', `/v1/credits/redemptions?period=${PERIOD}`, { token: finance });
+    expect(redemptions.body.items).toContainEqual(
+      expect.objectContaining({ providerOrgId: resource.orgId, amount: corrected, redemptions: 1 }),
+    );
+  });
+
   it('when the provider uses its own resource, then no credit of its own grant applies', async () => {
     const { provider, resource } = await aProviderAndConsumer(h);
     await grantFor(provider.id, { amount: 1_000_000 });

@@ -50,6 +50,29 @@ async function subsidyOf(providerOrgId: string, period: string, sessions: number
 }
 
 describe('open-resource subsidy', () => {
+  it('when a subsidised session is corrected, then only the corrected minutes accrue', async () => {
+    const { provider, consumer, resource } = await aProviderAndConsumer(h);
+    const original = usageRecord(resource, consumer, { start: '2026-12-06T01:00:00Z', minutes: 60 });
+    const correction = {
+      ...usageRecord(resource, consumer, { start: '2026-12-06T01:00:00Z', minutes: 20 }),
+      corrects: original.id,
+    };
+    await publishUsage(h, original, correction);
+
+    // 20 min × 6,000/h × 1.5 = 3,000: the 60 minutes first accrued no longer count.
+    const line = await waitFor(
+      async () => {
+        const answer = await h.api('GET', `/v1/subsidies?period=2026-12&providerOrgId=${provider.id}`, {
+          token: finance,
+        });
+        const [found] = answer.body.items;
+        return found?.externalMinutes === 20 ? found : undefined;
+      },
+      { what: 'the corrected minutes only' },
+    );
+    expect(line).toMatchObject({ sessions: 1, externalMinutes: 20, accrued: 3_000, payable: 3_000 });
+  });
+
   it('when external use crosses the cap inside a session, then that session is paid the rest, whatever the arrival order', async () => {
     const { provider, consumer, resource } = await aProviderAndConsumer(h);
     const school = await h.announcer.org('university');

@@ -2,8 +2,14 @@ import mongoose, { type Connection, type Model } from 'mongoose';
 import { isDuplicateKeyError, mongoOutboxSource, outboxFields, type OutboxEntry } from '@labshare/mongo';
 import type { CreditApplication, CreditGrantStore, PendingEvent, StoredCreditGrant } from '../domain/ports';
 
-interface ApplicationDocument extends Omit<CreditApplication, 'appliedAt'> {
+interface ApplicationDocument extends Omit<CreditApplication, 'appliedAt' | 'returnedAt'> {
   appliedAt: Date;
+}
+
+/** A draw given back: kept beside the draws (a conditional `$push`, no positional update). */
+interface ReturnDocument {
+  chargeId: string;
+  at: Date;
 }
 
 interface GrantDocument extends Omit<
@@ -15,6 +21,7 @@ interface GrantDocument extends Omit<
   createdAt: Date;
   expiredAt: Date | null;
   applications: ApplicationDocument[];
+  returns: ReturnDocument[];
   outbox: OutboxEntry[];
 }
 
@@ -42,6 +49,7 @@ const schema = new mongoose.Schema(
         appliedAt: Date,
       },
     ],
+    returns: [{ _id: false, chargeId: String, at: Date }],
     ...outboxFields,
   },
   { versionKey: false },
@@ -114,6 +122,14 @@ export class CreditGrantRepository implements CreditGrantStore {
     return result.modifiedCount === 1;
   }
 
+  async giveBack(grantId: string, chargeId: string, amount: number, at: number): Promise<boolean> {
+    const result = await this.model.updateOne(
+      { _id: grantId, 'applications.chargeId': chargeId, 'returns.chargeId': { $ne: chargeId } },
+      { $inc: { balance: amount }, $push: { returns: { chargeId, at: new Date(at) } } },
+    );
+    return result.modifiedCount === 1;
+  }
+
   async redeemedIn(period: string, fundingSource?: string): Promise<StoredCreditGrant[]> {
     const query: Record<string, unknown> = { 'applications.period': period };
     if (fundingSource) query.fundingSource = fundingSource;
@@ -150,7 +166,13 @@ function toDocument(grant: StoredCreditGrant): Omit<GrantDocument, 'outbox'> {
     expiresAt: new Date(expiresAt),
     createdAt: new Date(createdAt),
     expiredAt: expiredAt === undefined ? null : new Date(expiredAt),
-    applications: applications.map((a) => ({ ...a, appliedAt: new Date(a.appliedAt) })),
+    applications: applications.map(({ returnedAt: _returnedAt, ...a }) => ({
+      ...a,
+      appliedAt: new Date(a.appliedAt),
+    })),
+    returns: applications.flatMap((a) =>
+      a.returnedAt === undefined ? [] : [{ chargeId: a.chargeId, at: new Date(a.returnedAt) }],
+    ),
   };
 }
 
@@ -167,13 +189,17 @@ function fromDocument(doc: GrantDocument): StoredCreditGrant {
     resourceKinds: doc.resourceKinds ?? [],
     createdAt: doc.createdAt.getTime(),
     ...(doc.expiredAt ? { expiredAt: doc.expiredAt.getTime() } : {}),
-    applications: (doc.applications ?? []).map((a) => ({
-      chargeId: a.chargeId,
-      amount: a.amount,
-      providerOrgId: a.providerOrgId,
-      consumerOrgId: a.consumerOrgId,
-      period: a.period,
-      appliedAt: new Date(a.appliedAt).getTime(),
-    })),
+    applications: (doc.applications ?? []).map((a) => {
+      const returned = doc.returns?.find((r) => r.chargeId === a.chargeId);
+      return {
+        chargeId: a.chargeId,
+        amount: a.amount,
+        providerOrgId: a.providerOrgId,
+        consumerOrgId: a.consumerOrgId,
+        period: a.period,
+        appliedAt: new Date(a.appliedAt).getTime(),
+        ...(returned ? { returnedAt: new Date(returned.at).getTime() } : {}),
+      };
+    }),
   };
 }

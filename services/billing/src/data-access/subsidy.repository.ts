@@ -23,6 +23,7 @@ const accrualShape = {
   end: Number,
   amount: Number,
   policyVersion: Number,
+  withdrawnBy: String,
 };
 
 const schema = new mongoose.Schema(
@@ -111,6 +112,15 @@ export class SubsidyRepository implements SubsidyStore {
     }
   }
 
+  async withdraw(usageId: string, byUsageId: string): Promise<boolean> {
+    // The array field first: the local MongoDB-wire server finds the positional match only so.
+    const result = await this.model.collection.updateOne(
+      { 'accruals.usageId': usageId, settled: null },
+      { $set: { 'accruals.$.withdrawnBy': byUsageId }, $inc: { version: 1 } },
+    );
+    return result.matchedCount === 1;
+  }
+
   async periods(period: string, providerOrgId?: string): Promise<SubsidyPeriod[]> {
     const query: Record<string, unknown> = { period };
     if (providerOrgId) query.providerOrgId = providerOrgId;
@@ -163,5 +173,6 @@ function fromAccrual(a: SubsidyAccrual): SubsidyAccrual {
     end: a.end,
     amount: a.amount,
     policyVersion: a.policyVersion,
+    ...(a.withdrawnBy ? { withdrawnBy: a.withdrawnBy } : {}),
   };
 }

@@ -110,6 +110,8 @@ export interface CreditApplication {
   /** The charge's statement period. */
   period: string;
   appliedAt: number;
+  /** The charge was reversed by a correction and the amount given back to the grant. */
+  returnedAt?: number;
 }
 
 /** A usage-credit grant as stored, with every draw on it. */
@@ -131,6 +133,11 @@ export interface CreditGrantStore {
    * grant yet (one conditional write): false otherwise, and nothing changed.
    */
   draw(grantId: string, application: CreditApplication): Promise<boolean>;
+  /**
+   * Gives a charge's draw back to the grant iff it is drawn and not given back yet (one conditional
+   * write); the draw stays listed as returned, so the charge is never drawn again.
+   */
+  giveBack(grantId: string, chargeId: string, amount: number, at: number): Promise<boolean>;
   /** Grants with draws in a period (and of a funding source). */
   redeemedIn(period: string, fundingSource?: string): Promise<StoredCreditGrant[]>;
   /** Grants not yet closed whose expiry is before `now`. */
@@ -185,6 +192,12 @@ export interface SubsidyStore {
    * write).
    */
   accrue(accrual: SubsidyAccrual): Promise<boolean>;
+  /**
+   * Marks a usage record's accrual withdrawn by the record that corrects it, iff its period is not
+   * settled (one conditional write, which moves the period's version): false when there is none to
+   * withdraw there.
+   */
+  withdraw(usageId: string, byUsageId: string): Promise<boolean>;
   periods(period: string, providerOrgId?: string): Promise<SubsidyPeriod[]>;
   /** Freezes the period iff it is still at `expectedVersion` and unsettled (creating it if absent). */
   settle(subsidy: SettledSubsidy, expectedVersion: number, events: PendingEvent[]): Promise<boolean>;

@@ -23,6 +23,20 @@ describe('openStatement', () => {
     ['usage and a fee', [line('a', 'usage', 1000), line('b', 'no_show_fee', 500)], 1500, 0, 1500],
     ['a credit covering part', [line('a', 'usage', 1000), line('c', 'credit_applied', -600)], 1000, 600, 400],
     ['an adjustment', [line('a', 'usage', 1000), line('d', 'adjustment', 250)], 1250, 0, 1250],
+    [
+      'a corrected, credited charge',
+      [
+        line('a', 'usage', 1000),
+        line('c', 'credit_applied', -1000),
+        { ...line('ra', 'adjustment', -1000), origin: 'usage' as const },
+        { ...line('rc', 'adjustment', 1000), origin: 'credit_applied' as const },
+        line('b', 'usage', 400),
+        line('cb', 'credit_applied', -400),
+      ],
+      400,
+      400,
+      0,
+    ],
   ])('when the month holds %s, then gross, credits and net add up', (_name, lines, gross, credits, net) => {
     const statement = openStatement('c', '2026-12', lines);
     expect(statement).toMatchObject({ status: 'open', gross, credits, net, total: net });

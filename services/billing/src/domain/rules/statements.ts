@@ -17,14 +17,18 @@ export function statementLineOf(line: LedgerLine): StatementLine {
   };
 }
 
+/** A credit line, or the reversal of one (a correction gave that credit back to its grant). */
+const isCredit = (line: LedgerLine) =>
+  line.kind === 'credit_applied' || (line.kind === 'adjustment' && line.origin === 'credit_applied');
+
 /**
  * An org's statement of a period from its consumer-side lines (in id order). `credit_applied`
- * lines carry negative amounts (they reduce what is owed): `credits` shows them as a positive
- * figure, `gross` sums every other line, and `net = total = gross − credits`.
+ * lines carry negative amounts (they reduce what is owed): `credits` shows them, net of their
+ * reversals, as a positive figure, `gross` sums every other line, and `net = total = gross − credits`.
  */
 export function openStatement(orgId: string, period: string, lines: LedgerLine[]): Statement {
-  const credits = 0 - sum(lines.filter((l) => l.kind === 'credit_applied'));
-  const gross = sum(lines.filter((l) => l.kind !== 'credit_applied'));
+  const credits = 0 - sum(lines.filter(isCredit));
+  const gross = sum(lines.filter((line) => !isCredit(line)));
   return {
     orgId,
     period,

@@ -7,6 +7,7 @@ import {
   hundredths,
   nextPeriod,
   policyInForce,
+  standingAccruals,
   settledView,
   subsidyLineOf,
   subsidyView,
@@ -198,6 +199,21 @@ describe('subsidyLineOf', () => {
       payable: 1_000,
       status: 'accruing',
     });
+  });
+
+  it('when a correction withdrew an accrual, then it counts nowhere, not even against the cap', () => {
+    const accruals = [
+      { ...anAccrual('a', 700, 1), withdrawnBy: 'a2' },
+      anAccrual('b', 600, 2),
+      anAccrual('a2', 300, 3),
+    ];
+    expect(subsidyLineOf('uni', '2026-12', accruals, 1_000, 'accruing')).toMatchObject({
+      sessions: 2,
+      accrued: 900,
+      capped: 0,
+      payable: 900,
+    });
+    expect(standingAccruals(accruals).map((a) => a.usageId)).toEqual(['b', 'a2']);
   });
 
   it('when a provider has no accruals, then every figure is zero', () => {

@@ -49,6 +49,8 @@ export interface SubsidyAccrual {
   /** Before the cap, minor units. */
   amount: number;
   policyVersion: number;
+  /** The usage record that corrected this one: the accrual no longer counts. */
+  withdrawnBy?: string;
 }
 
 /** A multiplier as an exact integer number of hundredths (1.25 → 125). */
@@ -166,6 +168,11 @@ export interface SubsidyLine {
 }
 
 /** One provider's figures for one period, from its accruals there. */
+/** The accruals that count: those no correction withdrew. */
+export function standingAccruals(accruals: readonly SubsidyAccrual[]): SubsidyAccrual[] {
+  return accruals.filter((a) => a.withdrawnBy === undefined);
+}
+
 export function subsidyLineOf(
   providerOrgId: string,
   period: string,
@@ -173,7 +180,7 @@ export function subsidyLineOf(
   cap: number,
   status: SubsidyStatus,
 ): SubsidyLine {
-  const capped = applyCap(accruals, cap);
+  const capped = applyCap(standingAccruals(accruals), cap);
   const sum = (pick: (a: CappedAccrual) => number) => capped.reduce((total, a) => total + pick(a), 0);
   return {
     providerOrgId,

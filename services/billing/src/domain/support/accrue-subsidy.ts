@@ -20,10 +20,24 @@ export const accrueSubsidy: AfterChargeStep = async (deps, charged) => {
   const usagePeriods = external.map((record) => periodOf(Date.parse(record.end), deps.timezone));
   const versions = await deps.subsidyPolicies.versionsUpTo(usagePeriods.reduce((a, b) => (a > b ? a : b)));
   for (const [i, record] of external.entries()) {
+    if (!(await withdrawCorrected(deps, record))) continue;
     const policy = policyInForce(versions, usagePeriods[i]!, Date.parse(record.recordedAt));
     if (policy) await accrueOne(deps, record, usagePeriods[i]!, policy);
   }
 };
+
+/**
+ * A correcting record replaces the accrual of the record it corrects: that one is withdrawn (it no
+ * longer counts) while its period is open. If the corrected accrual sits in a settled period, the
+ * settled figures stand and the correction accrues nothing (false), so a session is never paid
+ * twice.
+ */
+async function withdrawCorrected(deps: BillingDeps, record: UsageRecord): Promise<boolean> {
+  if (!record.corrects) return true;
+  if (await deps.subsidies.withdraw(record.corrects, record.id)) return true;
+  const corrected = await deps.subsidies.accrualOf(record.corrects);
+  return !corrected || corrected.withdrawnBy === record.id;
+}
 
 async function accrueOne(
   deps: BillingDeps,

@@ -2,7 +2,14 @@ import { STALE, untilWritten } from '@labshare/domain-kit';
 import type { AfterChargeStep, BillingDeps, CreditApplication, StoredCreditGrant } from '../ports';
 import { lineRecordedEvent } from '../rules/billing-events';
 import { creditAllocations, creditableChargeOf, creditLineOf } from '../rules/credits';
-import { serviceEndOf, type BillableFact, type LedgerLine } from '../rules/ledger-lines';
+import {
+  correctedLineIdOf,
+  reversalIdOf,
+  reversalOf,
+  serviceEndOf,
+  type BillableFact,
+  type LedgerLine,
+} from '../rules/ledger-lines';
 import { eventContext } from './event-context';
 import { periodForLine } from './statement-periods';
 
@@ -18,9 +25,36 @@ export const applyCredits: AfterChargeStep = async (deps, charged) => {
   const external = charged.filter(({ line }) => line.consumerOrgId !== line.providerOrgId);
   const holders = await deps.credits.orgsWithGrants(external.map(({ line }) => line.consumerOrgId));
   for (const { line, fact } of external) {
-    if (holders.has(line.consumerOrgId)) await applyTo(deps, line, fact);
+    if (!holders.has(line.consumerOrgId)) continue;
+    await returnCorrected(deps, fact);
+    await applyTo(deps, line, fact);
   }
 };
+
+/**
+ * A correction's charge replaces the charge it corrects (reversed by then): the credit drawn for
+ * that one goes back to its grants, each credit line taken back by a reversal line first, so a crash
+ * in between is completed by the next delivery. The corrected charge keeps its draws listed as
+ * returned, so a redelivery of its own record never draws for it again.
+ */
+async function returnCorrected(deps: BillingDeps, fact: BillableFact): Promise<void> {
+  const correctedId = correctedLineIdOf(fact);
+  const corrected = correctedId && (await deps.ledger.get(correctedId));
+  if (!corrected) return;
+  const context = eventContext(deps);
+  for (const draw of drawsOf(await deps.credits.ofOrg(corrected.consumerOrgId), corrected.id)) {
+    const credit = creditLineOf(corrected, draw.grantId, draw.amount);
+    const period = await periodForLine(
+      deps,
+      credit.consumerOrgId,
+      corrected.servicePeriod,
+      reversalIdOf(credit.id),
+    );
+    const reversal = reversalOf(credit, fact, period);
+    await deps.ledger.record(reversal, [lineRecordedEvent(reversal, context)]);
+    await deps.credits.giveBack(draw.grantId, corrected.id, draw.amount, reversal.createdAt);
+  }
+}
 
 async function applyTo(deps: BillingDeps, line: LedgerLine, fact: BillableFact): Promise<void> {
   const resourceKind = fact.kind === 'usage' ? fact.record.resourceKind : fact.booking.resourceKind;

@@ -15,7 +15,7 @@ export async function listRedemptions(
   const currencies = new Map(grants.map((g) => [g.fundingSource, g.currency]));
   const draws = grants.flatMap((grant) =>
     grant.applications
-      .filter((a) => a.period === period)
+      .filter((a) => a.period === period && a.returnedAt === undefined)
       .map((a) => ({
         fundingSource: grant.fundingSource,
         providerOrgId: a.providerOrgId,

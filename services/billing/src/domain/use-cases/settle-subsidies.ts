@@ -3,7 +3,7 @@ import type { Principal, SettleSubsidiesBody, SubsidyReportView } from '@labshar
 import type { BillingDeps, SettledSubsidy } from '../ports';
 import { subsidySettledEvent } from '../rules/billing-events';
 import { assertAdmin } from '../rules/billing-access';
-import { settledView, subsidyLineOf } from '../rules/subsidy';
+import { settledView, standingAccruals, subsidyLineOf } from '../rules/subsidy';
 import { eventContext } from '../support/event-context';
 
 /**
@@ -39,7 +39,7 @@ function settleOne(deps: BillingDeps, providerOrgId: string, period: string): Pr
       ...subsidyLineOf(providerOrgId, period, accruals, policy?.capPerProvider ?? 0, 'settled'),
       currency: policy?.currency ?? 'CNY',
       settledAt: context.now,
-      usageIds: accruals.map((a) => a.usageId),
+      usageIds: standingAccruals(accruals).map((a) => a.usageId),
     };
     const event = subsidySettledEvent(settledView(settled), settled.usageIds, context);
     return (await deps.subsidies.settle(settled, held?.version ?? 0, [event])) ? settled : STALE;
