@@ -41,19 +41,22 @@ describe('a consumer with a batch handler', () => {
     });
   }
 
+  const counterAt = (count: number) =>
+    waitFor(
+      async () => {
+        const c = await readCounter(h.db, h.counterId);
+        return c.count === count && c;
+      },
+      { what: `${count} events applied` },
+    );
+
   it('when messages arrive together, then the batch handler gets them in runs, in offset order', async () => {
     await send(Array.from({ length: 20 }, (_, i) => good(i + 1)));
     const calls: EventEnvelope[][] = [];
     const consumer = runner(calls);
     await consumer.start();
     try {
-      const counter = await waitFor(
-        async () => {
-          const c = await readCounter(h.db, h.counterId);
-          return c.count === 20 && c;
-        },
-        { what: 'twenty events applied' },
-      );
+      const counter = await counterAt(20);
       expect(counter.sum).toBe(210);
       expect(counter.byWorker).toEqual({ 2: 20 });
       expect(calls.length).toBeLessThan(20);
@@ -76,13 +79,7 @@ describe('a consumer with a batch handler', () => {
     const consumer = runner(calls);
     await consumer.start();
     try {
-      const counter = await waitFor(
-        async () => {
-          const c = await readCounter(h.db, h.counterId);
-          return c.count === 2 && c;
-        },
-        { what: 'the two good events applied' },
-      );
+      const counter = await counterAt(2);
       expect(counter.sum).toBe(3);
       expect(counter.byWorker).toEqual({ 1: 2 });
       await waitFor(() => dead.length === 1, { what: 'one dead letter' });
