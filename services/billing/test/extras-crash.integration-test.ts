@@ -80,12 +80,18 @@ describe('billing killed while credited and subsidised usage flows in', () => {
     }
     await publishing;
 
+    // A run's charge lines are stored before its credits are drawn: wait for both (an overdraw
+    // would pass this wait and fail the totals below).
     const ledger = await waitFor(
       async () => {
         const got = await ledgerOf({ api }, firm.id, '2026-12');
-        return got.items.filter((e) => e.kind === 'usage').length >= RECORDS && got;
+        const charged = got.items.filter((e) => e.kind === 'usage').length;
+        const credited = -got.items
+          .filter((e) => e.kind === 'credit_applied')
+          .reduce((s, e) => s + e.amount, 0);
+        return charged >= RECORDS && credited >= grantAmount && got;
       },
-      { timeoutMs: 240_000, what: 'every charge' },
+      { timeoutMs: 240_000, what: 'every charge and the whole grant drawn' },
     );
     const charges = ledger.items.filter((e) => e.kind === 'usage');
     const credits = ledger.items.filter((e) => e.kind === 'credit_applied');
