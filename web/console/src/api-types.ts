@@ -1,0 +1,18 @@
+// The console's view of the public API: every record type is the contract's own (z.infer of the
+// Zod schemas in libs/contracts), imported as types only, so nothing of the server ships here.
+export type {
+  Booking,
+  IssuedPass,
+  LedgerPage,
+  Org,
+  Resource,
+  ResourceAvailability,
+  Role,
+  Statement,
+} from '@labshare/contracts';
+
+/** `{ items, nextCursor }`, as every list endpoint answers (`page()` in the contracts). */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}

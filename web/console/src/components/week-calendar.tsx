@@ -1,0 +1,74 @@
+import { DateTime } from 'luxon';
+import type { ResourceAvailability } from '../api-types';
+import { formatSpan, formatInZone, viewerZone } from '../format';
+import { useI18n } from '../i18n';
+import { bookableStarts, weekGrid } from '../week';
+
+export interface Slot {
+  start: string;
+  end: string;
+}
+
+/**
+ * One week of a resource in its own zone: a row per time step, a column per day; a cell where a
+ * booking of `durationMinutes` fits is a button (free), any other is busy or closed.
+ */
+export function WeekCalendar(props: {
+  start: DateTime;
+  availability: ResourceAvailability;
+  slotMinutes: number;
+  durationMinutes: number;
+  selected: Slot | undefined;
+  onSelect: (slot: Slot) => void;
+}) {
+  const { t, locale } = useI18n();
+  const zone = props.availability.timezone;
+  const grid = weekGrid(props.start, props.availability.free, props.slotMinutes);
+  const starts = bookableStarts(props.availability);
+  return (
+    <table
+      className="week"
+      aria-label={t('weekOf', { date: props.start.setLocale(locale).toLocaleString(DateTime.DATE_MED) })}
+    >
+      <thead>
+        <tr>
+          <th scope="col" />
+          {grid.days.map((day) => (
+            <th scope="col" key={day.toISODate()}>
+              {day.setLocale(locale).toFormat('ccc d LLL')}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {grid.rows.map((minute) => (
+          <tr key={minute}>
+            <th scope="row">{props.start.plus({ minutes: minute }).toFormat('HH:mm')}</th>
+            {grid.days.map((day) => {
+              const start = day.plus({ minutes: minute });
+              const end = start.plus({ minutes: props.durationMinutes });
+              const slot = { start: start.toUTC().toISO()!, end: end.toUTC().toISO()! };
+              const when = formatSpan(slot.start, slot.end, zone, locale);
+              if (!starts.has(start.toMillis()))
+                return <td key={day.toISODate()} className="busy" aria-label={t('busy')} />;
+              const chosen = props.selected?.start === slot.start;
+              return (
+                <td key={day.toISODate()} className="free">
+                  <button
+                    type="button"
+                    aria-pressed={chosen}
+                    aria-label={t('freeSlot', { when })}
+                    title={`${formatInZone(slot.start, viewerZone, locale)} (${viewerZone})`}
+                    onClick={() => props.onSelect(slot)}
+                  >
+                    {t('free')}
+                  </button>
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,45 @@
+import { DateTime } from 'luxon';
+import { useI18n } from './i18n';
+
+export const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** Integer minor units (fen) as money in the viewer's language: 6000 CNY → ¥60.00. */
+export function formatMoney(amount: number, currency: string, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount / 100);
+}
+
+export function formatInZone(
+  iso: string,
+  zone: string,
+  locale: string,
+  format = DateTime.DATETIME_MED,
+): string {
+  return DateTime.fromISO(iso, { zone }).setLocale(locale).toLocaleString(format);
+}
+
+/** A time in the resource's zone, with the same instant in the viewer's zone on hover (and to screen readers). */
+export function ZonedTime({
+  iso,
+  zone,
+  format,
+}: {
+  iso: string;
+  zone: string;
+  format?: Intl.DateTimeFormatOptions;
+}) {
+  const { locale } = useI18n();
+  const inViewerZone = `${formatInZone(iso, viewerZone, locale, DateTime.DATETIME_MED)} (${viewerZone})`;
+  return (
+    <time dateTime={iso} title={inViewerZone}>
+      {formatInZone(iso, zone, locale, format)}
+    </time>
+  );
+}
+
+/** `start–end` of one span in `zone`, the end shown as a time only when it is on the same day. */
+export function formatSpan(start: string, end: string, zone: string, locale: string): string {
+  const from = DateTime.fromISO(start, { zone }).setLocale(locale);
+  const to = DateTime.fromISO(end, { zone }).setLocale(locale);
+  const endFormat = from.hasSame(to, 'day') ? DateTime.TIME_SIMPLE : DateTime.DATETIME_MED;
+  return `${from.toLocaleString(DateTime.DATETIME_MED_WITH_WEEKDAY)}–${to.toLocaleString(endFormat)}`;
+}

@@ -1,0 +1,127 @@
+import { useState } from 'react';
+import { DateTime } from 'luxon';
+import { api, downloadCsv, query } from '../api';
+import type { LedgerPage, Statement } from '../api-types';
+import { Status } from '../components/status';
+import { orgDirectory, resourcesById } from '../directory';
+import { formatInZone, formatMoney } from '../format';
+import { useI18n } from '../i18n';
+import type { Session } from '../session';
+import { useLoad } from '../use-load';
+
+/** Billing months are calendar months in the billing zone (Asia/Shanghai by default). */
+const BILLING_ZONE = 'Asia/Shanghai';
+
+async function financeOf(orgId: string, period: string) {
+  const q = query({ orgId, period });
+  const [statement, earnings, orgs] = await Promise.all([
+    api<Statement>('GET', `/v1/statements?${q}`),
+    api<LedgerPage>('GET', `/v1/ledger?${query({ orgId, period, side: 'provider' })}`),
+    orgDirectory(),
+  ]);
+  const resources = await resourcesById(statement.lines.map((l) => l.resourceId));
+  return { statement, earnings, orgs, resources };
+}
+
+/** An org's monthly statement (lines, totals, CSV download) and, as a provider, what it earned. */
+export function FinancePage({ session }: { session: Session }) {
+  const { t, locale } = useI18n();
+  const [period, setPeriod] = useState(DateTime.now().setZone(BILLING_ZONE).toFormat('yyyy-MM'));
+  const [orgId, setOrgId] = useState(session.org);
+  const [error, setError] = useState<Error>();
+  const orgs = useLoad(orgDirectory, []);
+  const finance = useLoad(() => financeOf(orgId, period), [orgId, period]);
+  const money = (amount: number) => formatMoney(amount, finance.data?.statement.currency ?? 'CNY', locale);
+  const orgName = orgs.data?.get(orgId)?.name ?? orgId;
+  return (
+    <section aria-labelledby="finance-title">
+      <h1 id="finance-title">{t('financeTitle')}</h1>
+      <div className="filters">
+        {session.roles.includes('admin') ? (
+          <label>
+            {t('organisation')}
+            <select value={orgId} onChange={(e) => setOrgId(e.target.value)}>
+              {[...(orgs.data?.values() ?? [])].map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        <label>
+          {t('period')}
+          <input
+            type="month"
+            value={period}
+            onChange={(e) => e.target.value && setPeriod(e.target.value)}
+            required
+          />
+        </label>
+      </div>
+      <Status error={finance.error ?? error} loading={!finance.data && !finance.error} />
+      {finance.data ? (
+        <>
+          <h2>{t('statementFor', { org: orgName, period })}</h2>
+          <p>
+            {finance.data.statement.number
+              ? t('statementNumber', { number: finance.data.statement.number })
+              : t('statementOpen')}
+          </p>
+          {finance.data.statement.lines.length === 0 ? <p>{t('noLines')}</p> : null}
+          <table aria-label={t('statementFor', { org: orgName, period })}>
+            <thead>
+              <tr>
+                <th scope="col">{t('date')}</th>
+                <th scope="col">{t('lineKind')}</th>
+                <th scope="col">{t('resource')}</th>
+                <th scope="col" className="number">
+                  {t('amount')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {finance.data.statement.lines.map((line) => (
+                <tr key={line.entryId}>
+                  <td>{formatInZone(line.createdAt, BILLING_ZONE, locale, DateTime.DATE_MED)}</td>
+                  <td>{line.kind}</td>
+                  <td>{finance.data?.resources.get(line.resourceId)?.name ?? line.resourceId}</td>
+                  <td className="number">{money(line.amount)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              {(['gross', 'credits', 'net', 'total'] as const).map((key) => (
+                <tr key={key}>
+                  <th scope="row" colSpan={3}>
+                    {t(key)}
+                  </th>
+                  <td
+                    className="number"
+                    data-testid={`statement-${key}`}
+                    data-amount={finance.data?.statement[key]}
+                  >
+                    {money(finance.data?.statement[key] ?? 0)}
+                  </td>
+                </tr>
+              ))}
+            </tfoot>
+          </table>
+          <button
+            type="button"
+            onClick={() =>
+              downloadCsv(
+                `/v1/statements.csv?${query({ orgId, period })}`,
+                `statement-${orgId}-${period}.csv`,
+              ).catch(setError)
+            }
+          >
+            {t('downloadCsv')}
+          </button>
+          <h2>{t('earningsTitle')}</h2>
+          <p>{t('earningsTotal', { total: money(finance.data.earnings.total) })}</p>
+        </>
+      ) : null}
+    </section>
+  );
+}
