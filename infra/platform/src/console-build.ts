@@ -1,5 +1,8 @@
+import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { promisify } from 'node:util';
 
 const consoleRoot = path.resolve(import.meta.dirname, '../../../web/console');
 export const consoleDist = path.join(consoleRoot, 'dist');
@@ -7,7 +10,8 @@ export const consoleDist = path.join(consoleRoot, 'dist');
 /**
  * Builds the web console (`vite build`) when `web/console/dist` is missing or older than any of its
  * sources, so a fresh clone's `npm start` serves it with no extra step. It builds into a folder of
- * its own and swaps it in, so a platform starting alongside never serves half a build.
+ * its own and swaps it in, so a platform starting alongside never serves half a build. Vite runs in
+ * a child process: in-process it would set this process's NODE_ENV to `production`.
  */
 export async function ensureConsoleBuilt(log: (message: string) => void): Promise<void> {
   const built = existsSync(path.join(consoleDist, 'index.html'))
@@ -16,8 +20,15 @@ export async function ensureConsoleBuilt(log: (message: string) => void): Promis
   if (built > newestSource()) return;
   const started = Date.now();
   const outDir = `${consoleDist}-${process.pid}`;
-  const { build } = await import('vite');
-  await build({ root: consoleRoot, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  const vite = path.join(
+    path.dirname(createRequire(import.meta.url).resolve('vite/package.json')),
+    'bin/vite.js',
+  );
+  await promisify(execFile)(
+    process.execPath,
+    [vite, 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'],
+    { cwd: consoleRoot },
+  );
   rmSync(consoleDist, { recursive: true, force: true });
   try {
     renameSync(outDir, consoleDist);
