@@ -5,7 +5,11 @@ export const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** Integer minor units (fen) as money in the viewer's language: 6000 CNY → ¥60.00. */
 export function formatMoney(amount: number, currency: string, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount / 100);
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    currencyDisplay: 'narrowSymbol',
+  }).format(amount / 100);
 }
 
 export function formatInZone(

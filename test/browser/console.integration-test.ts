@@ -1,0 +1,218 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DateTime } from 'luxon';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '@labshare/testkit';
+import { startPlatform, type RunningPlatform } from '../support/platform-process';
+import { launchChromium, screenshot, signIn } from './console-browser';
+import { devToken, platformApi } from './platform-setup';
+
+const MINUTE = 60_000;
+const PROVIDER = 'Pilot Zone University';
+const CONSUMER = 'Riverside Robotics';
+
+/** The pass's claims (its JWT payload): `bid` names the booking. */
+function passClaims(token: string): { bid: string } {
+  return JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { bid: string };
+}
+
+/**
+ * The web console in real headless Chromium against `npm start`: everything a user does goes
+ * through the pages, everything they find is checked against the public API.
+ */
+describe('web console in Chromium', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'labshare-console-'));
+  let platform: RunningPlatform;
+  let browser: Browser;
+  let api: ReturnType<typeof platformApi>;
+  const tokens: Record<'admin' | 'manager' | 'booker' | 'device', string> = {
+    admin: '',
+    manager: '',
+    booker: '',
+    device: '',
+  };
+  const ids = { provider: '', consumer: '', microscope: '', cleanRoom: '', sem: '' };
+
+  beforeAll(async () => {
+    [platform, browser] = await Promise.all([startPlatform(dataDir), launchChromium()]);
+    api = platformApi(platform.url);
+    tokens.admin = await devToken(platform.url, { sub: 'zone-admin', org: 'zone', roles: ['admin'] });
+    ids.provider = await api.newOrg(tokens.admin, PROVIDER, 'university');
+    ids.consumer = await api.newOrg(tokens.admin, CONSUMER, 'enterprise');
+    tokens.manager = await devToken(platform.url, {
+      sub: 'lab-manager',
+      org: ids.provider,
+      roles: ['org_admin'],
+    });
+    tokens.booker = await devToken(platform.url, { sub: 'engineer', org: ids.consumer, roles: ['booker'] });
+    tokens.device = await devToken(platform.url, { sub: 'door-1', org: ids.provider, roles: ['device'] });
+    const resource = (name: string, policy: Record<string, unknown>) =>
+      api.newResource(tokens.manager, {
+        orgId: ids.provider,
+        kind: 'equipment',
+        name,
+        location: { campus: 'Lingang', building: 'B2', room: '101' },
+        policy,
+        rates: { perHour: { internal: 0, enterprise: 12_000 }, incrementMinutes: 15 },
+      });
+    ids.microscope = await resource('Confocal microscope', { slotMinutes: 60, minMinutes: 60 });
+    ids.cleanRoom = await resource('Clean room', { slotMinutes: 60, minMinutes: 60, approval: 'all' });
+    ids.sem = await resource('Scanning electron microscope', {
+      slotMinutes: 5,
+      minMinutes: 5,
+      passEarlyMinutes: 60,
+    });
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  const newPage = async (viewport = { width: 1280, height: 900 }): Promise<Page> =>
+    (await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Europe/Berlin' })).newPage();
+
+  it('when a booker finds a free slot and books it (hold, then confirm), then it is in "my bookings" and its pass opens as a QR code', async () => {
+    const page = await newPage();
+    await page.goto(platform.url);
+    await page.getByLabel('Organisation').waitFor();
+    await screenshot(page, 'sign-in');
+    await signIn(page, platform.url, { orgName: CONSUMER, role: 'Booker', sub: 'engineer' });
+
+    await page.getByRole('searchbox', { name: 'Search' }).fill('confocal');
+    await page.getByRole('link', { name: 'Confocal microscope' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Clean room' }).count()).toBe(0);
+    await screenshot(page, 'catalogue');
+    await page.getByRole('link', { name: 'Confocal microscope' }).click();
+
+    await page.getByText('¥120.00 per hour for you (enterprise)').waitFor();
+    await page.getByRole('button', { name: 'Next week' }).click(); // next week is free whatever today is: Monday 10:00 (row 10 of 24)
+    const freeSlot = page.getByRole('button', { name: /^Free: / }).nth(70);
+    await freeSlot.click();
+    await page.getByText('Estimated price: ¥120.00').waitFor();
+    await page.getByRole('button', { name: 'Hold this slot' }).click();
+    await page.getByText(/Held for you until/).waitFor();
+    await page.getByRole('button', { name: 'Confirm booking' }).click();
+    await page.getByText('Booked: confirmed. Price ¥120.00.').waitFor();
+    await screenshot(page, 'resource-week');
+
+    const mine = await api.call('GET', `/v1/bookings?resourceId=${ids.microscope}`, tokens.booker);
+    expect(mine.body.items).toEqual([
+      expect.objectContaining({
+        status: 'confirmed',
+        userId: 'engineer',
+        price: { amount: 12_000, currency: 'CNY' },
+      }),
+    ]);
+    const booking = mine.body.items[0];
+
+    await page.getByRole('navigation').getByRole('link', { name: 'My bookings' }).click();
+    const card = page.getByRole('listitem', { name: 'Confocal microscope' });
+    await card.getByText('confirmed').waitFor();
+    await screenshot(page, 'my-bookings');
+
+    await page.setViewportSize({ width: 390, height: 844 }); // the pass is shown on a phone
+    await card.getByRole('link', { name: 'Pass' }).click();
+    const qr = page.locator('.qr svg');
+    await qr.waitFor();
+    const passToken = await page.locator('.qr').getAttribute('data-pass-token');
+    expect(passClaims(passToken!).bid).toBe(booking.id);
+    expect((await qr.boundingBox())!.width).toBeGreaterThan(300);
+    await screenshot(page, 'pass');
+  }, 120_000);
+
+  it('when a booking waits for approval, then the lab manager approves it in the console and it is confirmed', async () => {
+    const start = DateTime.now().plus({ days: 2 }).startOf('hour');
+    const pending = await api.call('POST', '/v1/bookings', tokens.booker, {
+      resourceId: ids.cleanRoom,
+      start: start.toISO(),
+      end: start.plus({ hours: 2 }).toISO(),
+      purpose: 'Wafer bonding trial',
+    });
+    expect(pending.body.status).toBe('pending');
+
+    const page = await newPage();
+    await signIn(page, platform.url, { orgName: PROVIDER, role: 'Lab manager', sub: 'lab-manager' });
+    await page.getByRole('navigation').getByRole('link', { name: 'Approvals' }).click();
+    const card = page.getByRole('listitem', { name: 'Clean room' });
+    await card.getByText('Wafer bonding trial').waitFor();
+    await screenshot(page, 'approvals');
+    await card.getByRole('button', { name: 'Approve' }).click();
+    await page.getByText('Nothing waits for approval.').waitFor();
+
+    const approved = await api.call('GET', `/v1/bookings/${pending.body.id}`, tokens.booker);
+    expect(approved.body.status).toBe('confirmed');
+  }, 120_000);
+
+  it('when finance downloads the issued statement as CSV, then its total matches the page', async () => {
+    await useTheSemOnce();
+    const period = DateTime.now().setZone('Asia/Shanghai').toFormat('yyyy-MM');
+    const finance = await devToken(platform.url, {
+      sub: 'accountant',
+      org: ids.consumer,
+      roles: ['finance'],
+    });
+    await waitFor(
+      async () =>
+        (await api.call('GET', `/v1/statements?orgId=${ids.consumer}&period=${period}`, finance)).body.lines
+          ?.length === 1,
+      { what: 'the usage line on the open statement' },
+    );
+    const issued = await api.call('POST', '/v1/statements/issue', finance, { orgId: ids.consumer, period });
+    expect(issued.status).toBeLessThan(300);
+
+    const page = await newPage();
+    await signIn(page, platform.url, { orgName: CONSUMER, role: 'Finance', sub: 'accountant' });
+    await page.getByRole('navigation').getByRole('link', { name: 'Finance' }).click();
+    await page.getByText(/^Number LS-\d{6}-\d{6}$/).waitFor();
+    const totalCell = page.getByTestId('statement-total');
+    const pageTotal = Number(await totalCell.getAttribute('data-amount'));
+    expect(pageTotal).toBeGreaterThan(0);
+    expect(await totalCell.textContent()).toBe(`¥${(pageTotal / 100).toFixed(2)}`);
+    await screenshot(page, 'finance');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`statement-${ids.consumer}-${period}.csv`);
+    const [header, ...rows] = readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split('\r\n')
+      .map((row) => row.split(','));
+    const column = (name: string) => header!.indexOf(name);
+    const lines = rows.filter((r) => !['gross', 'credits', 'net'].includes(r[column('kind')]!));
+    const net = rows.find((r) => r[column('kind')] === 'net')!;
+    expect(lines.reduce((sum, r) => sum + Number(r[column('amount')]), 0)).toBe(pageTotal);
+    expect(Number(net[column('amount')])).toBe(pageTotal);
+  }, 180_000);
+
+  /** The booker uses the SEM now for a moment (book, pass, check in and out at the door): one usage line. */
+  async function useTheSemOnce(): Promise<void> {
+    const start = Math.ceil((Date.now() + MINUTE) / (5 * MINUTE)) * 5 * MINUTE;
+    const booking = await api.call('POST', '/v1/bookings', tokens.booker, {
+      resourceId: ids.sem,
+      start: new Date(start).toISOString(),
+      end: new Date(start + 30 * MINUTE).toISOString(),
+    });
+    expect(booking.status).toBe(201);
+    const pass = await waitFor(
+      async () => {
+        const answer = await api.call('POST', '/v1/passes', tokens.booker, { bookingId: booking.body.id });
+        return answer.status === 201 && answer.body;
+      },
+      { what: 'a pass once access knows the booking' },
+    );
+    const checkIn = await api.call('POST', '/v1/access/check-in', tokens.device, {
+      token: pass.token,
+      resourceId: ids.sem,
+    });
+    expect(checkIn.status).toBe(200);
+    const checkOut = await api.call('POST', '/v1/access/check-out', tokens.device, {
+      sessionId: checkIn.body.sessionId,
+    });
+    expect(checkOut.status).toBe(200);
+  }
+});
