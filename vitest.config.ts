@@ -10,7 +10,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['libs/*/src/**/*.test.ts', 'services/*/src/**/*.test.ts', 'infra/*/src/**/*.test.ts'],
+          include: [
+            'libs/*/src/**/*.test.ts',
+            'services/*/src/**/*.test.ts',
+            'infra/*/src/**/*.test.ts',
+            'web/*/src/**/*.test.ts',
+          ],
           // Property tests run hundreds of cases: on a busy 2-core machine 5 s is too tight a bound.
           testTimeout: 30_000,
         },

@@ -1,6 +1,7 @@
 // The console's view of the public API: every record type is the contract's own (z.infer of the
 // Zod schemas in libs/contracts), imported as types only, so nothing of the server ships here.
 export type {
+  BlackoutCreated,
   Booking,
   IssuedPass,
   LedgerPage,
@@ -8,6 +9,7 @@ export type {
   Resource,
   ResourceAvailability,
   Role,
+  SeriesCreated,
   Statement,
 } from '@labshare/contracts';
 

@@ -35,7 +35,7 @@ export async function api<T>(method: string, path: string, body?: unknown, token
     };
     throw new ApiError(answer.status, problem.detail ?? problem.title ?? answer.statusText, problem.code);
   }
-  return (await answer.json()) as T;
+  return (answer.status === 204 ? undefined : await answer.json()) as T;
 }
 
 /** Fetches a CSV with the bearer token and hands it to the browser as a download named `filename`. */

@@ -2,7 +2,8 @@ import { useEffect } from 'react';
 import { useI18n, setLanguage, type Language } from './i18n';
 import { Link, navigate, useLocation } from './router';
 import { can, signOut, useSession, type Session } from './session';
-import { forgetDirectory } from './directory';
+import { forgetDirectory, orgDirectory } from './directory';
+import { useLoad } from './use-load';
 import { SignInPage } from './pages/sign-in';
 import { CataloguePage } from './pages/catalogue';
 import { ResourcePage } from './pages/resource-page';
@@ -10,10 +11,12 @@ import { MyBookingsPage } from './pages/my-bookings';
 import { PassPage } from './pages/pass-page';
 import { ApprovalsPage } from './pages/approvals';
 import { FinancePage } from './pages/finance';
+import { ManageResourcesPage } from './pages/manage-resources';
+import { ResourceEditorPage } from './pages/resource-editor';
 
 export function App() {
   const session = useSession();
-  const { path } = useLocation();
+  const { path, params } = useLocation();
   const { t } = useI18n();
   useEffect(() => {
     if (!session && path !== '/sign-in') navigate('/sign-in');
@@ -32,21 +35,27 @@ export function App() {
         <LanguagePicker />
       </header>
       <main id="main" tabIndex={-1}>
-        {session ? <SignedIn session={session} path={path} /> : <SignInPage />}
+        {session ? <SignedIn session={session} path={path} params={params} /> : <SignInPage />}
       </main>
     </>
   );
 }
 
-function SignedIn({ session, path }: { session: Session; path: string }) {
+function SignedIn({ session, path, params }: { session: Session; path: string; params: URLSearchParams }) {
   const { t } = useI18n();
   const [, section, id, sub] = path.split('/');
   if (!section) return <CataloguePage />;
-  if (section === 'resources' && id) return <ResourcePage id={decodeURIComponent(id)} session={session} />;
+  if (section === 'resources' && id)
+    return (
+      <ResourcePage id={decodeURIComponent(id)} session={session} reschedule={params.get('reschedule')} />
+    );
   if (section === 'bookings' && id && sub === 'pass') return <PassPage bookingId={decodeURIComponent(id)} />;
   if (section === 'bookings') return <MyBookingsPage session={session} />;
   if (section === 'approvals') return <ApprovalsPage session={session} />;
   if (section === 'finance') return <FinancePage session={session} />;
+  if (section === 'manage' && id)
+    return <ResourceEditorPage id={id === 'new' ? undefined : decodeURIComponent(id)} session={session} />;
+  if (section === 'manage') return <ManageResourcesPage session={session} />;
   if (section === 'sign-in') return <CataloguePage />;
   return <p>{t('notFound')}</p>;
 }
@@ -58,9 +67,12 @@ function Navigation({ session }: { session: Session }) {
     { to: '/', label: t('navCatalogue'), show: true },
     { to: '/bookings', label: t('navMyBookings'), show: can(session, 'booker', 'org_admin') },
     { to: '/approvals', label: t('navApprovals'), show: can(session, 'org_admin') },
+    { to: '/manage', label: t('navManage'), show: can(session, 'org_admin') },
     { to: '/finance', label: t('navFinance'), show: can(session, 'finance') },
   ];
+  const orgs = useLoad(orgDirectory, [session.token]);
   const roles = session.roles.map((r) => t(`role_${r}`)).join(', ');
+  const org = orgs.data?.get(session.org)?.name ?? session.org;
   return (
     <nav aria-label="main">
       <ul>
@@ -74,7 +86,7 @@ function Navigation({ session }: { session: Session }) {
             </li>
           ))}
       </ul>
-      <span className="who">{t('signedInAs', { sub: session.sub, roles, org: session.org })}</span>
+      <span className="who">{t('signedInAs', { sub: session.sub, roles, org })}</span>
       <button type="button" onClick={signOut}>
         {t('signOut')}
       </button>

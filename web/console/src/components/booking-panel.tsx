@@ -1,20 +1,47 @@
 import { useState } from 'react';
+import { DateTime } from 'luxon';
 import { api } from '../api';
 import type { Booking, Resource } from '../api-types';
-import { DateTime } from 'luxon';
 import { formatInZone, formatMoney, formatSpan } from '../format';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
-import type { Slot } from './week-calendar';
+import { SeriesBooking } from './series-booking';
+import { JoinWaitlist, MoveBooking } from './slot-actions';
 import { Status } from './status';
+import type { Slot } from './week-calendar';
 
-/** Book the chosen slot in two steps: hold it (nobody else can take it), then confirm. */
+/** What can be done with the chosen slot: book it (once or weekly), wait for it, or move a booking to it. */
 export function BookingPanel(props: {
   resource: Resource;
   slot: Slot;
   estimate: string | undefined;
+  moving: Booking | undefined;
   onBooked: () => void;
 }) {
+  const { t, locale } = useI18n();
+  const { resource, slot } = props;
+  return (
+    <aside className="panel" aria-labelledby="booking-panel-title">
+      <h2 id="booking-panel-title">
+        {t('selected', { when: formatSpan(slot.start, slot.end, resource.timezone, locale) })}
+      </h2>
+      {props.estimate ? <p>{t('estimatedPrice', { price: props.estimate })}</p> : null}
+      {props.moving ? (
+        <MoveBooking booking={props.moving} slot={slot} onMoved={props.onBooked} />
+      ) : !slot.free ? (
+        <JoinWaitlist resource={resource} slot={slot} />
+      ) : (
+        <>
+          <HoldAndConfirm resource={resource} slot={slot} onBooked={props.onBooked} />
+          <SeriesBooking resource={resource} slot={slot} onBooked={props.onBooked} />
+        </>
+      )}
+    </aside>
+  );
+}
+
+/** Book the chosen slot in two steps: hold it (nobody else can take it), then confirm. */
+function HoldAndConfirm(props: { resource: Resource; slot: Slot; onBooked: () => void }) {
   const { t, locale } = useI18n();
   const [purpose, setPurpose] = useState('');
   const [booking, setBooking] = useState<Booking>();
@@ -43,11 +70,7 @@ export function BookingPanel(props: {
     );
   const confirm = (held: Booking) => run(() => api<Booking>('POST', `/v1/bookings/${held.id}/confirm`));
   return (
-    <aside className="panel" aria-labelledby="booking-panel-title">
-      <h2 id="booking-panel-title">
-        {t('selected', { when: formatSpan(props.slot.start, props.slot.end, zone, locale) })}
-      </h2>
-      {props.estimate ? <p>{t('estimatedPrice', { price: props.estimate })}</p> : null}
+    <>
       <Status error={error} />
       {!booking ? (
         <>
@@ -79,6 +102,6 @@ export function BookingPanel(props: {
           <Link to="/bookings">{t('navMyBookings')}</Link>
         </p>
       )}
-    </aside>
+    </>
   );
 }

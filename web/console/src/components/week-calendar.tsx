@@ -7,11 +7,14 @@ import { bookableStarts, weekGrid } from '../week';
 export interface Slot {
   start: string;
   end: string;
+  /** Bookable now; a busy slot can still be waited for (the waitlist). */
+  free: boolean;
 }
 
 /**
  * One week of a resource in its own zone: a row per time step, a column per day; a cell where a
- * booking of `durationMinutes` fits is a button (free), any other is busy or closed.
+ * booking of `durationMinutes` fits is free, a future one where it does not is busy (or closed),
+ * both choosable by keyboard or pointer; past cells are plain.
  */
 export function WeekCalendar(props: {
   start: DateTime;
@@ -25,6 +28,7 @@ export function WeekCalendar(props: {
   const zone = props.availability.timezone;
   const grid = weekGrid(props.start, props.availability.free, props.slotMinutes);
   const starts = bookableStarts(props.availability);
+  const now = Date.now();
   return (
     <table
       className="week"
@@ -47,21 +51,20 @@ export function WeekCalendar(props: {
             {grid.days.map((day) => {
               const start = day.plus({ minutes: minute });
               const end = start.plus({ minutes: props.durationMinutes });
-              const slot = { start: start.toUTC().toISO()!, end: end.toUTC().toISO()! };
+              const free = starts.has(start.toMillis());
+              const slot = { start: start.toUTC().toISO()!, end: end.toUTC().toISO()!, free };
               const when = formatSpan(slot.start, slot.end, zone, locale);
-              if (!starts.has(start.toMillis()))
-                return <td key={day.toISODate()} className="busy" aria-label={t('busy')} />;
-              const chosen = props.selected?.start === slot.start;
+              if (start.toMillis() <= now) return <td key={day.toISODate()} className="past" />;
               return (
-                <td key={day.toISODate()} className="free">
+                <td key={day.toISODate()} className={free ? 'free' : 'busy'}>
                   <button
                     type="button"
-                    aria-pressed={chosen}
-                    aria-label={t('freeSlot', { when })}
+                    aria-pressed={props.selected?.start === slot.start}
+                    aria-label={t(free ? 'freeSlot' : 'busySlot', { when })}
                     title={`${formatInZone(slot.start, viewerZone, locale)} (${viewerZone})`}
                     onClick={() => props.onSelect(slot)}
                   >
-                    {t('free')}
+                    {t(free ? 'free' : 'busyShort')}
                   </button>
                 </td>
               );

@@ -84,7 +84,7 @@ export function FinancePage({ session }: { session: Session }) {
               {finance.data.statement.lines.map((line) => (
                 <tr key={line.entryId}>
                   <td>{formatInZone(line.createdAt, BILLING_ZONE, locale, DateTime.DATE_MED)}</td>
-                  <td>{line.kind}</td>
+                  <td>{t(`ledger_${line.kind}`)}</td>
                   <td>{finance.data?.resources.get(line.resourceId)?.name ?? line.resourceId}</td>
                   <td className="number">{money(line.amount)}</td>
                 </tr>

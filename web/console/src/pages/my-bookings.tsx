@@ -67,6 +67,14 @@ export function MyBookingsPage({ session }: { session: Session }) {
                     {t('showPass')}
                   </Link>
                 ) : null}
+                {live ? (
+                  <Link
+                    to={`/resources/${encodeURIComponent(b.resourceId)}?reschedule=${encodeURIComponent(b.id)}`}
+                    className="button"
+                  >
+                    {t('reschedule')}
+                  </Link>
+                ) : null}
                 {live && cancelling !== b.id ? (
                   <button type="button" onClick={() => setCancelling(b.id)}>
                     {t('cancel')}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { customerCategory, priceForMinutes, type CustomerCategory } from '@labshare/pricing';
 import { api, query } from '../api';
-import type { Resource, ResourceAvailability } from '../api-types';
+import type { Booking, Resource, ResourceAvailability } from '../api-types';
 import { BookingPanel } from '../components/booking-panel';
 import { Status } from '../components/status';
 import { WeekCalendar, type Slot } from '../components/week-calendar';
@@ -21,16 +21,31 @@ function durations(resource: Resource): number[] {
   return [minMinutes, ...hours];
 }
 
-export function ResourcePage({ id, session }: { id: string; session: Session }) {
+/** A resource: its price for the viewer and its week; `reschedule` names a booking being moved here. */
+export function ResourcePage({
+  id,
+  session,
+  reschedule,
+}: {
+  id: string;
+  session: Session;
+  reschedule?: string | null;
+}) {
   const { t, locale } = useI18n();
   const resource = useLoad(() => resourceById(id), [id]);
+  const moving = useLoad(
+    async () =>
+      reschedule ? api<Booking>('GET', `/v1/bookings/${encodeURIComponent(reschedule)}`) : undefined,
+    [reschedule],
+  );
   const category = useLoad(async (): Promise<CustomerCategory | undefined> => {
     const viewer = (await orgDirectory()).get(session.org);
     return resource.data && viewer
       ? customerCategory(resource.data.orgId, viewer.id, viewer.kind)
       : undefined;
   }, [resource.data, session.org]);
-  if (!resource.data) return <Status error={resource.error} loading />;
+  if (!resource.data || (reschedule && !moving.data))
+    return <Status error={resource.error ?? moving.error} loading />;
   const r = resource.data;
   const rate = category.data ? r.rates.perHour[category.data] : undefined;
   return (
@@ -46,8 +61,11 @@ export function ResourcePage({ id, session }: { id: string; session: Session }) 
         </p>
       ) : null}
       <p className="hint">{t('timesIn', { zone: r.timezone, viewerZone })}</p>
+      {moving.data ? <p role="status">{t('reschedulingHint')}</p> : null}
       <ResourceWeek
+        key={moving.data?.id}
         resource={r}
+        moving={moving.data}
         canBook={can(session, 'booker', 'org_admin')}
         estimate={(minutes) =>
           category.data
@@ -61,13 +79,18 @@ export function ResourcePage({ id, session }: { id: string; session: Session }) 
 
 function ResourceWeek(props: {
   resource: Resource;
+  moving: Booking | undefined;
   canBook: boolean;
   estimate: (minutes: number) => string | undefined;
 }) {
   const { t } = useI18n();
   const r = props.resource;
   const [weeks, setWeeks] = useState(0);
-  const [duration, setDuration] = useState(durations(r)[0]!);
+  const [duration, setDuration] = useState(
+    props.moving
+      ? (Date.parse(props.moving.end) - Date.parse(props.moving.start)) / 60_000
+      : durations(r)[0]!,
+  );
   const [selected, setSelected] = useState<Slot>();
   const start = weekStart(r.timezone).plus({ weeks });
   const availability = useLoad(
@@ -93,7 +116,7 @@ function ResourceWeek(props: {
         <label>
           {t('duration')}
           <select value={duration} onChange={(e) => setDuration(Number(e.target.value))}>
-            {durations(r).map((m) => (
+            {[...new Set([duration, ...durations(r)])].map((m) => (
               <option key={m} value={m}>
                 {t('minutes', { n: m })}
               </option>
@@ -121,6 +144,7 @@ function ResourceWeek(props: {
             resource={r}
             slot={selected}
             estimate={props.estimate(duration)}
+            moving={props.moving}
             onBooked={availability.reload}
           />
         ) : null}
