@@ -5,12 +5,14 @@ export type {
   Booking,
   IssuedPass,
   LedgerPage,
+  OpenUseReportView,
   Org,
   Resource,
   ResourceAvailability,
   Role,
   SeriesCreated,
   Statement,
+  SubsidyReportView,
 } from '@labshare/contracts';
 
 /** `{ items, nextCursor }`, as every list endpoint answers (`page()` in the contracts). */

@@ -13,6 +13,7 @@ import { ApprovalsPage } from './pages/approvals';
 import { FinancePage } from './pages/finance';
 import { ManageResourcesPage } from './pages/manage-resources';
 import { ResourceEditorPage } from './pages/resource-editor';
+import { ZoneAdminPage } from './pages/zone-admin';
 
 export function App() {
   const session = useSession();
@@ -55,6 +56,7 @@ function SignedIn({ session, path, params }: { session: Session; path: string; p
   if (section === 'finance') return <FinancePage session={session} />;
   if (section === 'manage' && id)
     return <ResourceEditorPage id={id === 'new' ? undefined : decodeURIComponent(id)} session={session} />;
+  if (section === 'zone') return <ZoneAdminPage />;
   if (section === 'manage') return <ManageResourcesPage session={session} />;
   if (section === 'sign-in') return <CataloguePage />;
   return <p>{t('notFound')}</p>;
@@ -69,6 +71,7 @@ function Navigation({ session }: { session: Session }) {
     { to: '/approvals', label: t('navApprovals'), show: can(session, 'org_admin') },
     { to: '/manage', label: t('navManage'), show: can(session, 'org_admin') },
     { to: '/finance', label: t('navFinance'), show: can(session, 'finance') },
+    { to: '/zone', label: t('navZone'), show: session.roles.includes('admin') },
   ];
   const orgs = useLoad(orgDirectory, [session.token]);
   const roles = session.roles.map((r) => t(`role_${r}`)).join(', ');
