@@ -25,7 +25,11 @@ export function platformApi(url: string) {
       const answer = await call('POST', '/v1/resources', { token: bearer(manager), body });
       expect(answer.status).toBe(201);
       const id = answer.body.id as string;
-      // Booking learns the resource from inventory's event: wait until it answers for it.
+      await this.newResourceKnown(manager, id);
+      return id;
+    },
+    /** Booking learns a resource from inventory's event: waits until it answers for it. */
+    async newResourceKnown(manager: string, id: string): Promise<void> {
       await waitFor(
         async () => {
           const now = new Date();
@@ -39,7 +43,6 @@ export function platformApi(url: string) {
         },
         { what: `booking knows resource ${id}` },
       );
-      return id;
     },
   };
 }
