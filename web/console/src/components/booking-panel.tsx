@@ -20,6 +20,7 @@ export function BookingPanel(props: {
 }) {
   const { t, locale } = useI18n();
   const { resource, slot } = props;
+  const [seriesBooked, setSeriesBooked] = useState(false);
   return (
     <aside className="panel" aria-labelledby="booking-panel-title">
       <h2 id="booking-panel-title">
@@ -32,8 +33,15 @@ export function BookingPanel(props: {
         <JoinWaitlist resource={resource} slot={slot} />
       ) : (
         <>
-          <HoldAndConfirm resource={resource} slot={slot} onBooked={props.onBooked} />
-          <SeriesBooking resource={resource} slot={slot} onBooked={props.onBooked} />
+          {seriesBooked ? null : <HoldAndConfirm resource={resource} slot={slot} onBooked={props.onBooked} />}
+          <SeriesBooking
+            resource={resource}
+            slot={slot}
+            onBooked={() => {
+              setSeriesBooked(true);
+              props.onBooked();
+            }}
+          />
         </>
       )}
     </aside>

@@ -39,7 +39,7 @@ export function WeekCalendar(props: {
           <th scope="col" />
           {grid.days.map((day) => (
             <th scope="col" key={day.toISODate()}>
-              {day.setLocale(locale).toFormat('ccc d LLL')}
+              {day.setLocale(locale).toLocaleString({ weekday: 'short', day: 'numeric', month: 'short' })}
             </th>
           ))}
         </tr>
