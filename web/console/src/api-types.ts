@@ -3,10 +3,13 @@
 export type {
   BlackoutCreated,
   Booking,
+  CheckInAnswer,
+  CheckOutAnswer,
   IssuedPass,
   LedgerPage,
   OpenUseReportView,
   Org,
+  Qualification,
   Resource,
   ResourceAvailability,
   Role,

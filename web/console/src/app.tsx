@@ -14,6 +14,7 @@ import { FinancePage } from './pages/finance';
 import { ManageResourcesPage } from './pages/manage-resources';
 import { ResourceEditorPage } from './pages/resource-editor';
 import { ZoneAdminPage } from './pages/zone-admin';
+import { DoorPage } from './pages/door';
 
 export function App() {
   const session = useSession();
@@ -45,7 +46,7 @@ export function App() {
 function SignedIn({ session, path, params }: { session: Session; path: string; params: URLSearchParams }) {
   const { t } = useI18n();
   const [, section, id, sub] = path.split('/');
-  if (!section) return <CataloguePage />;
+  if (!section) return session.roles.includes('device') ? <DoorPage session={session} /> : <CataloguePage />;
   if (section === 'resources' && id)
     return (
       <ResourcePage id={decodeURIComponent(id)} session={session} reschedule={params.get('reschedule')} />
@@ -57,6 +58,7 @@ function SignedIn({ session, path, params }: { session: Session; path: string; p
   if (section === 'manage' && id)
     return <ResourceEditorPage id={id === 'new' ? undefined : decodeURIComponent(id)} session={session} />;
   if (section === 'zone') return <ZoneAdminPage />;
+  if (section === 'door') return <DoorPage session={session} />;
   if (section === 'manage') return <ManageResourcesPage session={session} />;
   if (section === 'sign-in') return <CataloguePage />;
   return <p>{t('notFound')}</p>;
@@ -72,6 +74,7 @@ function Navigation({ session }: { session: Session }) {
     { to: '/manage', label: t('navManage'), show: can(session, 'org_admin') },
     { to: '/finance', label: t('navFinance'), show: can(session, 'finance') },
     { to: '/zone', label: t('navZone'), show: session.roles.includes('admin') },
+    { to: '/door', label: t('navDoor'), show: session.roles.includes('device') },
   ];
   const orgs = useLoad(orgDirectory, [session.token]);
   const roles = session.roles.map((r) => t(`role_${r}`)).join(', ');

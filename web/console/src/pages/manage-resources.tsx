@@ -1,5 +1,7 @@
 import { api, query } from '../api';
 import type { Page, Resource } from '../api-types';
+import { DeviceTokens } from '../components/device-tokens';
+import { QualificationsEditor } from '../components/qualifications-editor';
 import { Status } from '../components/status';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
@@ -33,6 +35,8 @@ export function ManageResourcesPage({ session }: { session: Session }) {
           </li>
         ))}
       </ul>
+      <QualificationsEditor />
+      <DeviceTokens session={session} />
     </section>
   );
 }

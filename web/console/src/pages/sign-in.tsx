@@ -7,7 +7,7 @@ import { navigate } from '../router';
 import { signIn } from '../session';
 import { useLoad } from '../use-load';
 
-const signInRoles: Role[] = ['booker', 'org_admin', 'finance', 'admin'];
+const signInRoles: Role[] = ['booker', 'org_admin', 'finance', 'admin', 'device'];
 
 /** `POST /dev/token`, which the gateway answers only under the development secret. */
 async function devToken(claims: { sub: string; org: string; roles: Role[] }): Promise<string> {
