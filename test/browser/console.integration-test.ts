@@ -33,7 +33,7 @@ describe('web console in Chromium', () => {
     booker: '',
     device: '',
   };
-  const ids = { provider: '', consumer: '', microscope: '', cleanRoom: '', sem: '' };
+  const ids = { provider: '', consumer: '', microscope: '', cleanRoom: '', sem: '', spectrometer: '' };
 
   beforeAll(async () => {
     [platform, browser] = await Promise.all([startPlatform(dataDir), launchChromium()]);
@@ -58,6 +58,7 @@ describe('web console in Chromium', () => {
         rates: { perHour: { internal: 0, enterprise: 12_000 }, incrementMinutes: 15 },
       });
     ids.microscope = await resource('Confocal microscope', { slotMinutes: 60, minMinutes: 60 });
+    ids.spectrometer = await resource('Raman spectrometer', { slotMinutes: 60, minMinutes: 60 });
     ids.cleanRoom = await resource('Clean room', { slotMinutes: 60, minMinutes: 60, approval: 'all' });
     const policy = await api.call('PUT', '/v1/subsidy/policy', tokens.admin, {
       currency: 'CNY',
@@ -120,6 +121,9 @@ describe('web console in Chromium', () => {
     const card = page.getByRole('listitem', { name: 'Confocal microscope' });
     await card.getByText('confirmed').waitFor();
     await screenshot(page, 'my-bookings');
+    await card.getByRole('button', { name: 'Cancel' }).click();
+    await card.getByText('Cancelling now is free.').waitFor(); // a week ahead: inside the free-cancel window
+    await card.getByRole('button', { name: 'Keep it' }).click();
 
     await page.setViewportSize({ width: 390, height: 844 }); // the pass is shown on a phone
     await card.getByRole('link', { name: 'Pass' }).click();
@@ -188,6 +192,48 @@ describe('web console in Chromium', () => {
     await page.getByLabel('Language').selectOption({ label: '中文' });
     await page.getByRole('button', { name: '下一周' }).waitFor();
     await screenshot(page, 'resource-week-zh');
+  }, 120_000);
+
+  it('when a booker moves a booking to another free hour and waits for a taken one, then both reach the API', async () => {
+    const monday = DateTime.now().setZone('Asia/Shanghai').startOf('week').plus({ weeks: 1, hours: 9 });
+    const slot = (start: DateTime) => ({
+      resourceId: ids.spectrometer,
+      start: start.toISO(),
+      end: start.plus({ hours: 1 }).toISO(),
+    });
+    const mine = await api.call('POST', '/v1/bookings', tokens.booker, slot(monday));
+    const taken = await api.call('POST', '/v1/bookings', tokens.manager, slot(monday.plus({ days: 1 })));
+    expect([mine.status, taken.status]).toEqual([201, 201]);
+    const label = (start: DateTime) =>
+      `${start.setLocale('en-GB').toLocaleString(DateTime.DATETIME_MED_WITH_WEEKDAY)}–${start.plus({ hours: 1 }).toFormat('HH:mm')}`;
+
+    const page = await newPage();
+    await signIn(page, platform.url, { orgName: CONSUMER, role: 'Booker', sub: 'engineer' });
+    await page.getByRole('navigation').getByRole('link', { name: 'My bookings' }).click();
+    await page
+      .getByRole('listitem', { name: 'Raman spectrometer' })
+      .getByRole('link', { name: 'Reschedule' })
+      .click();
+    await page.getByText('Choose a free time to move your booking to.').waitFor();
+    await page.getByRole('button', { name: 'Next week' }).click();
+    await page.getByRole('button', { name: `Free: ${label(monday.plus({ hours: 2 }))}` }).click();
+    await page.getByRole('button', { name: 'Move my booking here' }).click();
+    await page.getByText('Booking moved.').waitFor();
+    const moved = await api.call('GET', `/v1/bookings/${mine.body.id}`, tokens.booker);
+    expect(Date.parse(moved.body.start)).toBe(monday.plus({ hours: 2 }).toMillis());
+
+    await page.goto(`${platform.url}/resources/${ids.spectrometer}`);
+    await page.getByRole('button', { name: 'Next week' }).click();
+    await page.getByRole('button', { name: `Busy or closed: ${label(monday.plus({ days: 1 }))}` }).click();
+    await page.getByRole('button', { name: 'Join the waitlist' }).click();
+    await page.getByText(/^You are on the waitlist/).waitFor();
+    const waiting = await api.call('GET', `/v1/waitlist?resourceId=${ids.spectrometer}`, tokens.booker);
+    expect(waiting.body.items).toEqual([
+      expect.objectContaining({
+        status: 'waiting',
+        start: monday.plus({ days: 1 }).toUTC().toISO({ suppressMilliseconds: false }),
+      }),
+    ]);
   }, 120_000);
 
   it('when a lab manager opens a resource with weekday hours in the editor, then the API and its week calendar follow them', async () => {
