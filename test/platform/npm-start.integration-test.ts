@@ -70,6 +70,12 @@ describe('npm start', () => {
       expect(ready.status).toBe('ready');
       expect(Date.now() - started).toBeLessThan(120_000);
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+      // The web console, built by npm start itself, at / and at any of its own page paths.
+      for (const page of ['/', '/resources/any']) {
+        const answer = await fetch(`http://127.0.0.1:${port}${page}`);
+        expect(answer.headers.get('content-type')).toMatch(/^text\/html/);
+        expect(await answer.text()).toContain('<div id="root">');
+      }
       const events = (await (await fetch(`http://127.0.0.1:${port}/asyncapi.json`)).json()) as {
         channels: object;
       };
