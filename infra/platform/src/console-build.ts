@@ -27,7 +27,8 @@ export async function ensureConsoleBuilt(log: (message: string) => void): Promis
   await promisify(execFile)(
     process.execPath,
     [vite, 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'],
-    { cwd: consoleRoot },
+    // Always the production bundle: an inherited NODE_ENV (`test` under vitest) would make React's dev build.
+    { cwd: consoleRoot, env: { ...process.env, NODE_ENV: 'production' } },
   );
   rmSync(consoleDist, { recursive: true, force: true });
   try {

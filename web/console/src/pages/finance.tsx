@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { DateTime } from 'luxon';
 import { api, downloadCsv, query } from '../api';
-import type { LedgerPage, Statement } from '../api-types';
+import type { Statement } from '../api-types';
+import { LedgerView } from '../components/ledger-view';
 import { Status } from '../components/status';
 import { orgDirectory, resourcesById } from '../directory';
 import { formatInZone, formatMoney } from '../format';
@@ -12,25 +13,20 @@ import { useLoad } from '../use-load';
 /** Billing months are calendar months in the billing zone (Asia/Shanghai by default). */
 const BILLING_ZONE = 'Asia/Shanghai';
 
-async function financeOf(orgId: string, period: string) {
-  const q = query({ orgId, period });
-  const [statement, earnings, orgs] = await Promise.all([
-    api<Statement>('GET', `/v1/statements?${q}`),
-    api<LedgerPage>('GET', `/v1/ledger?${query({ orgId, period, side: 'provider' })}`),
-    orgDirectory(),
-  ]);
+async function statementOf(orgId: string, period: string) {
+  const statement = await api<Statement>('GET', `/v1/statements?${query({ orgId, period })}`);
   const resources = await resourcesById(statement.lines.map((l) => l.resourceId));
-  return { statement, earnings, orgs, resources };
+  return { statement, resources };
 }
 
-/** An org's monthly statement (lines, totals, CSV download) and, as a provider, what it earned. */
+/** An org's monthly statement (lines, totals, CSV download) and its ledger (as a provider: earnings). */
 export function FinancePage({ session }: { session: Session }) {
   const { t, locale } = useI18n();
   const [period, setPeriod] = useState(DateTime.now().setZone(BILLING_ZONE).toFormat('yyyy-MM'));
   const [orgId, setOrgId] = useState(session.org);
   const [error, setError] = useState<Error>();
   const orgs = useLoad(orgDirectory, []);
-  const finance = useLoad(() => financeOf(orgId, period), [orgId, period]);
+  const finance = useLoad(() => statementOf(orgId, period), [orgId, period]);
   const money = (amount: number) => formatMoney(amount, finance.data?.statement.currency ?? 'CNY', locale);
   const orgName = orgs.data?.get(orgId)?.name ?? orgId;
   return (
@@ -118,10 +114,9 @@ export function FinancePage({ session }: { session: Session }) {
           >
             {t('downloadCsv')}
           </button>
-          <h2>{t('earningsTitle')}</h2>
-          <p>{t('earningsTotal', { total: money(finance.data.earnings.total) })}</p>
         </>
       ) : null}
+      <LedgerView orgId={orgId} period={period} zone={BILLING_ZONE} />
     </section>
   );
 }
