@@ -1,7 +1,9 @@
 // Real headless Chromium (Debian's /usr/bin/chromium, never a downloaded browser) driven by
 // playwright-core, for the web console's browser tests.
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -33,7 +35,29 @@ export async function signIn(page: Page, url: string, as: { orgName: string; rol
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
 }
 
-/** Saves the page as docs/screenshots/<name>.png (README shows them). */
+/**
+ * Saves the page as docs/screenshots/<name>.png (README shows them), once it passes the
+ * accessibility checks: every view the README shows is checked.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  expect(await accessibilityViolations(page), `accessibility of ${name}`).toEqual([]);
   await page.screenshot({ path: path.join(repoRoot, 'docs/screenshots', `${name}.png`), fullPage: true });
+}
+
+/**
+ * WCAG 2 A/AA checks of the page as it is now, by axe-core (the engine of most accessibility
+ * tools): labels, names, contrast, structure. Returns each violation as `rule: target`.
+ */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+  // Runs in the page (a string: this file is type-checked without the DOM's types).
+  const violations = (await page.evaluate(
+    "axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] }).then((result) => result.violations)",
+  )) as AxeViolation[];
+  return violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
+
+interface AxeViolation {
+  id: string;
+  nodes: { target: string[] }[];
 }
