@@ -12,7 +12,7 @@ import { can, type Session } from '../session';
 import { useLoad } from '../use-load';
 import { weekStart } from '../week';
 
-/** The durations offered: the policy's minimum, then whole hours up to its maximum (at most 8 choices). */
+/** The durations offered: the policy's minimum, then whole hours (up to 8) within its maximum. */
 function durations(resource: Resource): number[] {
   const { minMinutes, maxMinutes, slotMinutes } = resource.policy;
   const hours = [60, 120, 180, 240, 480].filter(
