@@ -80,7 +80,7 @@ function Navigation({ session }: { session: Session }) {
   const roles = session.roles.map((r) => t(`role_${r}`)).join(', ');
   const org = orgs.data?.get(session.org)?.name ?? session.org;
   return (
-    <nav aria-label="main">
+    <nav aria-label={t('mainNavigation')}>
       <ul>
         {links
           .filter((l) => l.show)

@@ -219,6 +219,10 @@ const en = {
   checkedIn: 'Checked in. Welcome!',
   checkOut: 'Check out',
   checkedOut: 'Checked out after {minutes} min.',
+  retire: 'Retire',
+  resourceStatus_active: 'active',
+  resourceStatus_retired: 'retired',
+  mainNavigation: 'Main',
 };
 
 export type MessageKey = keyof typeof en;
@@ -441,6 +445,10 @@ const zh: Record<MessageKey, string> = {
   checkedIn: '已签到，欢迎！',
   checkOut: '签退',
   checkedOut: '已签退，使用 {minutes} 分钟。',
+  retire: '停用资源',
+  resourceStatus_active: '使用中',
+  resourceStatus_retired: '已停用',
+  mainNavigation: '主导航',
 };
 
 export type Language = 'en' | 'zh';

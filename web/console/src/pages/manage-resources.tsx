@@ -27,7 +27,7 @@ export function ManageResourcesPage({ session }: { session: Session }) {
           <li key={r.id} className="card">
             <h2>{r.name}</h2>
             <p>
-              {t(`kind_${r.kind}`)} · {r.status}
+              {t(`kind_${r.kind}`)} · {t(`resourceStatus_${r.status}`)}
             </p>
             <Link to={`/manage/${encodeURIComponent(r.id)}`} aria-label={t('editNamed', { name: r.name })}>
               {t('edit')}

@@ -104,6 +104,12 @@ function ResourceForm({ resource, session }: { resource: Resource | undefined; s
       if (!resource) navigate(`/manage/${encodeURIComponent(r.id)}`);
     }, setError);
   };
+  /** Retired: kept with its history, no new bookings. */
+  const retire = () =>
+    api('DELETE', `/v1/resources/${resource!.id}`).then(() => {
+      forgetDirectory();
+      navigate('/manage');
+    }, setError);
   const text = (key: 'name' | 'description' | 'timezone' | 'campus' | 'building' | 'room', label: string) => (
     <label>
       {label}
@@ -183,7 +189,14 @@ function ResourceForm({ resource, session }: { resource: Resource | undefined; s
         </fieldset>
         <Status error={error} />
         {saved ? <p role="status">{t('saved')}</p> : null}
-        <button type="submit">{t('save')}</button>
+        <div className="actions">
+          <button type="submit">{t('save')}</button>
+          {resource?.status === 'active' ? (
+            <button type="button" onClick={retire}>
+              {t('retire')}
+            </button>
+          ) : null}
+        </div>
       </form>
       {resource ? <BlackoutsEditor resource={resource} /> : null}
     </section>
