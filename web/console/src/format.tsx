@@ -21,29 +21,20 @@ export function formatInZone(
   return DateTime.fromISO(iso, { zone }).setLocale(locale).toLocaleString(format);
 }
 
-/** A time in the resource's zone, with the same instant in the viewer's zone on hover (and to screen readers). */
-export function ZonedTime({
-  iso,
-  zone,
-  format,
-}: {
-  iso: string;
-  zone: string;
-  format?: Intl.DateTimeFormatOptions;
-}) {
-  const { locale } = useI18n();
-  const inViewerZone = `${formatInZone(iso, viewerZone, locale, DateTime.DATETIME_MED)} (${viewerZone})`;
-  return (
-    <time dateTime={iso} title={inViewerZone}>
-      {formatInZone(iso, zone, locale, format)}
-    </time>
-  );
-}
-
 /** `start–end` of one span in `zone`, the end shown as a time only when it is on the same day. */
 export function formatSpan(start: string, end: string, zone: string, locale: string): string {
   const from = DateTime.fromISO(start, { zone }).setLocale(locale);
   const to = DateTime.fromISO(end, { zone }).setLocale(locale);
   const endFormat = from.hasSame(to, 'day') ? DateTime.TIME_SIMPLE : DateTime.DATETIME_MED;
   return `${from.toLocaleString(DateTime.DATETIME_MED_WITH_WEEKDAY)}–${to.toLocaleString(endFormat)}`;
+}
+
+/** A span in the resource's zone, with the same span in the viewer's zone on hover (and to screen readers). */
+export function ZonedSpan({ start, end, zone }: { start: string; end: string; zone: string }) {
+  const { locale } = useI18n();
+  return (
+    <time dateTime={start} title={`${formatSpan(start, end, viewerZone, locale)} (${viewerZone})`}>
+      {formatSpan(start, end, zone, locale)}
+    </time>
+  );
 }

@@ -3,7 +3,7 @@ import { api } from '../api';
 import type { Booking, Page } from '../api-types';
 import { Status } from '../components/status';
 import { orgDirectory, resourcesById } from '../directory';
-import { formatMoney, formatSpan } from '../format';
+import { formatMoney, ZonedSpan } from '../format';
 import { useI18n } from '../i18n';
 import type { Session } from '../session';
 import { useLoad } from '../use-load';
@@ -48,7 +48,9 @@ export function ApprovalsPage({ session }: { session: Session }) {
           return (
             <li key={b.id} className="card" aria-label={resource?.name ?? b.resourceId}>
               <h2>{resource?.name ?? b.resourceId}</h2>
-              <p>{formatSpan(b.start, b.end, resource?.timezone ?? 'UTC', locale)}</p>
+              <p>
+                <ZonedSpan start={b.start} end={b.end} zone={resource?.timezone ?? 'UTC'} />
+              </p>
               <p>
                 {t('booker')}: {b.userId} · {orgs.get(b.consumerOrgId)?.name ?? b.consumerOrgId} ·{' '}
                 {formatMoney(b.price.amount, b.price.currency, locale)}

@@ -4,7 +4,7 @@ import { api } from '../api';
 import type { Booking, Page, Resource } from '../api-types';
 import { Status } from '../components/status';
 import { resourcesById } from '../directory';
-import { formatMoney, formatSpan } from '../format';
+import { formatMoney, ZonedSpan } from '../format';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import type { Session } from '../session';
@@ -56,7 +56,9 @@ export function MyBookingsPage({ session }: { session: Session }) {
           return (
             <li key={b.id} className="card" aria-label={resource?.name ?? b.resourceId}>
               <h2>{resource?.name ?? b.resourceId}</h2>
-              <p>{formatSpan(b.start, b.end, zone, locale)}</p>
+              <p>
+                <ZonedSpan start={b.start} end={b.end} zone={zone} />
+              </p>
               <p>
                 <span className={`badge ${b.status}`}>{t(`status_${b.status}`)}</span>{' '}
                 {formatMoney(b.price.amount, b.price.currency, locale)}
