@@ -239,7 +239,7 @@ describe('web console in Chromium', () => {
     ]);
   }, 120_000);
 
-  it('when a lab manager opens a resource with weekday hours in the editor, then the API and its week calendar follow them', async () => {
+  it('when a lab manager opens a resource with weekday hours and a blackout in the editor, then the API and its week calendar follow them', async () => {
     const page = await newPage();
     await signIn(page, platform.url, { orgName: PROVIDER, role: 'Lab manager', sub: 'lab-manager' });
     await page.getByRole('navigation').getByRole('link', { name: 'Manage' }).click();
@@ -254,6 +254,13 @@ describe('web console in Chromium', () => {
     await page.getByLabel('enterprise').fill('80');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('heading', { name: 'Edit Teaching lab' }).waitFor();
+    const monday = DateTime.now().setZone('Asia/Shanghai').startOf('week').plus({ weeks: 1 });
+    await page.getByLabel('From').fill(monday.set({ hour: 9 }).toFormat("yyyy-MM-dd'T'HH:mm"));
+    await page.getByLabel('Until').fill(monday.set({ hour: 12 }).toFormat("yyyy-MM-dd'T'HH:mm"));
+    await page.getByLabel('Reason').fill('Fume hood service');
+    await page.getByRole('button', { name: 'Add blackout' }).click();
+    await page.getByText('Blackout added; it hits 0 booking(s).').waitFor();
+    await page.getByRole('listitem').filter({ hasText: 'Fume hood service' }).waitFor();
     await screenshot(page, 'resource-editor');
 
     const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
@@ -262,13 +269,55 @@ describe('web console in Chromium', () => {
       kind: 'lab',
       openingHours: [{ rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH', start: '09:00', end: '17:00' }],
       rates: { perHour: { enterprise: 8_000 } },
+      blackouts: [
+        expect.objectContaining({
+          start: monday.set({ hour: 9 }).toUTC().toISO(),
+          end: monday.set({ hour: 12 }).toUTC().toISO(),
+          reason: 'Fume hood service',
+        }),
+      ],
     });
-    await api.newResourceKnown(tokens.manager, id);
+    // 30-minute bookings from 09:00 to 16:30, Monday to Thursday, less Monday 09:00–11:30 (the blackout)
+    const bookable = 16 * 4 - 6;
+    await waitFor(
+      async () => {
+        const week = `from=${monday.toUTC().toISO()}&to=${monday.plus({ weeks: 1 }).toUTC().toISO()}`;
+        const free = await api.call(
+          'GET',
+          `/v1/availability?resourceId=${id}&${week}&durationMinutes=30`,
+          tokens.manager,
+        );
+        return free.body.slots?.length === bookable;
+      },
+      { what: 'booking knows the resource and its blackout' },
+    );
     await page.goto(`${platform.url}/resources/${id}`);
     await page.getByRole('button', { name: 'Next week' }).click();
-    await page.getByRole('button', { name: /^Free: Mon.* 09:00/ }).waitFor();
-    // 30-minute bookings from 09:00 to 16:30, Monday to Thursday
-    expect(await page.getByRole('button', { name: /^Free: / }).count()).toBe(16 * 4);
+    await page.getByRole('button', { name: /^Free: Mon.* 12:00/ }).waitFor();
+    expect(await page.getByRole('button', { name: /^Free: / }).count()).toBe(bookable);
+  }, 120_000);
+
+  it('when a lab manager grants a qualification and creates a door-device token, then both work through the API', async () => {
+    const page = await newPage();
+    await signIn(page, platform.url, { orgName: PROVIDER, role: 'Lab manager', sub: 'lab-manager' });
+    await page.getByRole('navigation').getByRole('link', { name: 'Manage' }).click();
+    const qualifications = page.getByRole('region', { name: 'Qualifications' });
+    await qualifications.getByLabel('User name').fill('technician-7');
+    await qualifications.getByLabel('Qualification').fill('laser safety');
+    await qualifications.getByRole('button', { name: 'Grant' }).click();
+    await qualifications.getByText('technician-7: laser safety').waitFor();
+    const granted = await api.call('GET', '/v1/qualifications?userId=technician-7', tokens.manager);
+    expect(granted.body.items).toEqual([
+      expect.objectContaining({ name: 'laser safety', orgId: ids.provider }),
+    ]);
+
+    const devices = page.getByRole('region', { name: 'Door device tokens' });
+    await devices.getByLabel('Device name').fill('door-2');
+    await devices.getByRole('button', { name: 'Create device token' }).click();
+    const deviceToken = await devices.getByRole('textbox', { name: /^Token for door-2/ }).inputValue();
+    await screenshot(page, 'manage');
+    const revocations = await api.call('GET', '/v1/access/revocations', deviceToken);
+    expect(revocations.status).toBe(200);
   }, 120_000);
 
   it('when finance downloads the issued statement as CSV, then its total matches the page', async () => {
