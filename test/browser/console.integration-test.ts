@@ -138,27 +138,41 @@ describe('web console in Chromium', () => {
     await screenshot(page, 'pass');
   }, 120_000);
 
-  it('when a booking waits for approval, then the lab manager approves it in the console and it is confirmed', async () => {
+  it('when bookings wait for approval, then the lab manager approves one and rejects the other with a reason', async () => {
     const start = DateTime.now().plus({ days: 2 }).startOf('hour');
-    const pending = await api.call('POST', '/v1/bookings', tokens.booker, {
-      resourceId: ids.cleanRoom,
-      start: start.toISO(),
-      end: start.plus({ hours: 2 }).toISO(),
-      purpose: 'Wafer bonding trial',
-    });
-    expect(pending.body.status).toBe('pending');
+    const ask = async (hours: number, purpose: string) => {
+      const answer = await api.call('POST', '/v1/bookings', tokens.booker, {
+        resourceId: ids.cleanRoom,
+        start: start.plus({ hours }).toISO(),
+        end: start.plus({ hours: hours + 2 }).toISO(),
+        purpose,
+      });
+      expect(answer.body.status).toBe('pending');
+      return answer.body.id as string;
+    };
+    const bonding = await ask(0, 'Wafer bonding trial');
+    const etching = await ask(3, 'Etching run');
 
     const page = await newPage();
     await signIn(page, platform.url, { orgName: PROVIDER, role: 'Lab manager', sub: 'lab-manager' });
     await page.getByRole('navigation').getByRole('link', { name: 'Approvals' }).click();
-    const card = page.getByRole('listitem', { name: 'Clean room' });
-    await card.getByText('Wafer bonding trial').waitFor();
+    const card = (purpose: string) => page.getByRole('listitem').filter({ hasText: purpose });
+    await card('Wafer bonding trial').waitFor();
+    await card('Etching run').waitFor();
     await screenshot(page, 'approvals');
-    await card.getByRole('button', { name: 'Approve' }).click();
+    await card('Wafer bonding trial').getByRole('button', { name: 'Approve' }).click();
+    await card('Wafer bonding trial').waitFor({ state: 'detached' });
+    await card('Etching run').getByRole('button', { name: 'Reject' }).click();
+    await card('Etching run').getByLabel('Reason for rejecting').fill('The etcher is booked for calibration');
+    await card('Etching run').getByRole('button', { name: 'Reject' }).last().click();
     await page.getByText('Nothing waits for approval.').waitFor();
 
-    const approved = await api.call('GET', `/v1/bookings/${pending.body.id}`, tokens.booker);
-    expect(approved.body.status).toBe('confirmed');
+    const decided = async (id: string) => (await api.call('GET', `/v1/bookings/${id}`, tokens.booker)).body;
+    expect(await decided(bonding)).toMatchObject({ status: 'confirmed' });
+    expect(await decided(etching)).toMatchObject({
+      status: 'rejected',
+      reason: 'The etcher is booked for calibration',
+    });
   }, 120_000);
 
   it('when a booker repeats a slot weekly, then the conflicting week is shown before booking and skipped', async () => {
