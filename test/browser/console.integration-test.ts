@@ -211,7 +211,7 @@ describe('web console in Chromium', () => {
     await screenshot(page, 'resource-week-zh');
   }, 120_000);
 
-  it('when a booker moves a booking to another free hour and waits for a taken one, then both reach the API', async () => {
+  it('when a booker moves a booking to another free hour, waits for a taken one and cancels, then each reaches the API', async () => {
     const monday = DateTime.now().setZone('Asia/Shanghai').startOf('week').plus({ weeks: 1, hours: 9 });
     const slot = (start: DateTime) => ({
       resourceId: ids.spectrometer,
@@ -251,6 +251,15 @@ describe('web console in Chromium', () => {
         start: monday.plus({ days: 1 }).toUTC().toISO({ suppressMilliseconds: false }),
       }),
     ]);
+    await page.getByRole('navigation').getByRole('link', { name: 'My bookings' }).click();
+    const card = page.getByRole('listitem', { name: 'Raman spectrometer' });
+    await card.getByRole('button', { name: 'Cancel' }).click();
+    await card.getByText('Cancelling now is free.').waitFor();
+    await card.getByRole('button', { name: 'Cancel the booking' }).click();
+    await card.getByText('cancelled').waitFor();
+    const cancelled = await api.call('GET', `/v1/bookings/${mine.body.id}`, tokens.booker);
+    expect(cancelled.body).toMatchObject({ status: 'cancelled' });
+    expect(cancelled.body.fee).toBeUndefined();
   }, 120_000);
 
   it('when a lab manager opens a resource with weekday hours and a blackout in the editor, then the API and its week calendar follow them', async () => {
