@@ -1,4 +1,6 @@
 import { useSyncExternalStore } from 'react';
+// The module itself, not the package index: that would bundle every Zod schema for one function.
+import { hasRole } from '@labshare/contracts/src/principal';
 import type { Role } from './api-types';
 
 export interface Session {
@@ -60,7 +62,7 @@ export function useSession(): Session | undefined {
   );
 }
 
-/** `admin` passes every role check, as on the server (`hasRole` in the contracts). */
+/** The server's own role check (`admin` passes every one), for what the console offers. */
 export function can(session: Session | undefined, ...wanted: Role[]): boolean {
-  return !!session && (session.roles.includes('admin') || wanted.some((r) => session.roles.includes(r)));
+  return !!session && hasRole(session, ...wanted);
 }
