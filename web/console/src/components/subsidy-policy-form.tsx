@@ -2,9 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { useI18n } from '../i18n';
 import { Status } from './status';
-
-const kinds = ['lab', 'equipment', 'classroom'] as const;
-const consumers = ['university', 'enterprise', 'training_body', 'government', 'other'] as const;
+import { orgKinds as consumers, resourceKinds as kinds } from '../vocabulary';
 
 /** `PUT /v1/subsidy/policy`: a new policy version from the chosen month on (yuan typed, fen sent). */
 export function SubsidyPolicyForm({ period, onSaved }: { period: string; onSaved: () => void }) {

@@ -6,8 +6,7 @@ import { orgDirectory } from '../directory';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { useLoad } from '../use-load';
-
-const kinds = ['lab', 'equipment', 'classroom'] as const;
+import { resourceKinds as kinds } from '../vocabulary';
 
 /** Every active resource, searched by name or description and filtered by kind and provider. */
 export function CataloguePage() {

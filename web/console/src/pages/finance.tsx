@@ -9,9 +9,7 @@ import { formatInZone, formatMoney } from '../format';
 import { useI18n } from '../i18n';
 import type { Session } from '../session';
 import { useLoad } from '../use-load';
-
-/** Billing months are calendar months in the billing zone (Asia/Shanghai by default). */
-const BILLING_ZONE = 'Asia/Shanghai';
+import { BILLING_ZONE, currentPeriod } from '../vocabulary';
 
 async function statementOf(orgId: string, period: string) {
   const statement = await api<Statement>('GET', `/v1/statements?${query({ orgId, period })}`);
@@ -22,7 +20,7 @@ async function statementOf(orgId: string, period: string) {
 /** An org's monthly statement (lines, totals, CSV download) and its ledger (as a provider: earnings). */
 export function FinancePage({ session }: { session: Session }) {
   const { t, locale } = useI18n();
-  const [period, setPeriod] = useState(DateTime.now().setZone(BILLING_ZONE).toFormat('yyyy-MM'));
+  const [period, setPeriod] = useState(currentPeriod);
   const [orgId, setOrgId] = useState(session.org);
   const [error, setError] = useState<Error>();
   const orgs = useLoad(orgDirectory, []);

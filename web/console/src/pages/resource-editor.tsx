@@ -10,10 +10,12 @@ import { rowsOf, windowsOf, type OpeningRow } from '../opening-hours';
 import { navigate } from '../router';
 import type { Session } from '../session';
 import { useLoad } from '../use-load';
-
-const kinds = ['lab', 'equipment', 'classroom'] as const;
-const approvals = ['none', 'external', 'all'] as const;
-const categories = ['internal', 'university', 'enterprise', 'training_body', 'government', 'other'] as const;
+import {
+  approvalModes as approvals,
+  customerCategories as categories,
+  DEFAULT_ZONE,
+  resourceKinds as kinds,
+} from '../vocabulary';
 
 interface Draft {
   name: string;
@@ -39,7 +41,7 @@ function draftOf(r: Resource | undefined): Draft {
     kind: r?.kind ?? 'equipment',
     description: r?.description ?? '',
     capacity: r?.capacity ?? 1,
-    timezone: r?.timezone ?? 'Asia/Shanghai',
+    timezone: r?.timezone ?? DEFAULT_ZONE,
     campus: r?.location?.campus ?? '',
     building: r?.location?.building ?? '',
     room: r?.location?.room ?? '',

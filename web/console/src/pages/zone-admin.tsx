@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { DateTime } from 'luxon';
 import { api } from '../api';
 import type { OpenUseReportView, SubsidyReportView } from '../api-types';
 import { BarChart } from '../components/bar-chart';
@@ -9,6 +8,7 @@ import { orgDirectory } from '../directory';
 import { formatMoney } from '../format';
 import { useI18n } from '../i18n';
 import { useLoad } from '../use-load';
+import { currentPeriod } from '../vocabulary';
 
 async function zoneReports(period: string) {
   const [subsidies, openUse, orgs] = await Promise.all([
@@ -22,7 +22,7 @@ async function zoneReports(period: string) {
 /** Zone administration: each provider's subsidy (chart, settlement), open use and utilisation, the policy. */
 export function ZoneAdminPage() {
   const { t, locale } = useI18n();
-  const [period, setPeriod] = useState(DateTime.now().setZone('Asia/Shanghai').toFormat('yyyy-MM'));
+  const [period, setPeriod] = useState(currentPeriod);
   const reports = useLoad(() => zoneReports(period), [period]);
   const [error, setError] = useState<Error>();
   const settle = () => api('POST', '/v1/subsidies/settle', { period }).then(reports.reload, setError);
