@@ -223,6 +223,9 @@ const en = {
   resourceStatus_active: 'active',
   resourceStatus_retired: 'retired',
   mainNavigation: 'Main',
+  zoneItself: 'The zone itself (administration)',
+  noOrgsYet:
+    'No organisation yet: run npm run seed:demo for a demo zone, or sign in as the zone administrator.',
 };
 
 export type MessageKey = keyof typeof en;
@@ -449,6 +452,8 @@ const zh: Record<MessageKey, string> = {
   resourceStatus_active: '使用中',
   resourceStatus_retired: '已停用',
   mainNavigation: '主导航',
+  zoneItself: '园区本身（管理）',
+  noOrgsYet: '尚无机构：运行 npm run seed:demo 生成演示园区，或以园区管理员身份登录。',
 };
 
 export type Language = 'en' | 'zh';

@@ -8,6 +8,8 @@ import { signIn } from '../session';
 import { useLoad } from '../use-load';
 
 const signInRoles: Role[] = ['booker', 'org_admin', 'finance', 'admin', 'device'];
+/** The zone's own administration, an org of no provider (as `npm run token` and the seed use it). */
+const ZONE_ORG = 'platform';
 
 /** `POST /dev/token`, which the gateway answers only under the development secret. */
 async function devToken(claims: { sub: string; org: string; roles: Role[] }): Promise<string> {
@@ -48,7 +50,7 @@ export function SignInPage() {
 
 function DevSignIn(props: { orgs: Org[]; onToken: (token: string) => void; onError: (e: Error) => void }) {
   const { t } = useI18n();
-  const [org, setOrg] = useState(props.orgs[0]?.id ?? '');
+  const [org, setOrg] = useState(props.orgs[0]?.id ?? ZONE_ORG);
   const [role, setRole] = useState<Role>('booker');
   const [sub, setSub] = useState('console-user');
   const submit = (event: FormEvent) => {
@@ -66,8 +68,10 @@ function DevSignIn(props: { orgs: Org[]; onToken: (token: string) => void; onErr
               {o.name}
             </option>
           ))}
+          <option value={ZONE_ORG}>{t('zoneItself')}</option>
         </select>
       </label>
+      {props.orgs.length === 0 ? <p className="hint">{t('noOrgsYet')}</p> : null}
       <label>
         {t('role')}
         <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
