@@ -11,10 +11,13 @@ import type { Resource } from '@labshare/contracts';
 import { provideInfrastructure } from '@labshare/local-infra';
 import { Announcer, apiClient, dayAt as at, testEnv, tokenFor } from '@labshare/testkit';
 import { fmt, measure } from './measure';
+import { cpuPer, platformCpuMs } from './platform-cpu';
+import { seedCalendars } from './seed-calendars';
 
 const REQUESTS_PER_LEVEL = Number(process.env.BENCH_REQUESTS ?? 1000);
 const LEVELS = [1, 16, 64];
 const RESOURCES = 64;
+const SEARCH_RESOURCES = Number(process.env.BENCH_SEARCH_RESOURCES ?? 1000);
 
 async function main() {
   const infra = await provideInfrastructure({
@@ -45,6 +48,7 @@ async function main() {
       const baseline = await measure(REQUESTS_PER_LEVEL, concurrency, async (i) => {
         await raw.insertOne({ resourceId: `r${i % RESOURCES}`, slot: i, at: new Date() });
       });
+      const cpu = platformCpuMs();
       const booked = await measure(REQUESTS_PER_LEVEL, concurrency, async (i) => {
         // Each level books a day of its own and each request a free 15-minute slot: successes only.
         const slot = Math.floor(i / RESOURCES);
@@ -61,7 +65,8 @@ async function main() {
       });
       console.log(`  c=${String(concurrency).padStart(2)}  raw insert ${fmt(baseline)}`);
       console.log(
-        `        booking    ${fmt(booked)}   ratio ${(booked.perSecond / baseline.perSecond).toFixed(3)}`,
+        `        booking    ${fmt(booked)}   ratio ${(booked.perSecond / baseline.perSecond).toFixed(3)}` +
+          `   CPU/booking ${cpuPer(cpu, REQUESTS_PER_LEVEL)}`,
       );
     }
 
@@ -98,6 +103,71 @@ async function main() {
     console.log(
       `  availability query  ${fmt(query)}   ratio ${(query.p50 / readOnly.p50).toFixed(1)}× the raw read (p50)`,
     );
+
+    console.log(
+      `\nsearch: ${SEARCH_RESOURCES} resources of one kind, 20 bookings each filling the queried day (every resource scanned)`,
+    );
+    const bookingDb = mongo.db(`${env.MONGO_DB_PREFIX}booking`);
+    const seeded = await seedCalendars({
+      inventory,
+      bookingDb,
+      owner: provider,
+      consumer,
+      count: SEARCH_RESOURCES,
+      perResource: 20,
+      day: 30,
+      overrides: { kind: 'classroom' },
+    });
+    // Searchable once the last one seeded answers (the search scans in id order).
+    const last = [...seeded].sort((a, b) => a.id.localeCompare(b.id)).at(-1)!;
+    const window = `from=${at(30, 0)}&to=${at(30, 20)}&durationMinutes=60`;
+    for (;;) {
+      const answer = await api('GET', `/v1/availability?resourceId=${last.id}&${window}`, { token });
+      if (answer.status === 200) break;
+    }
+    const rawCalendars = await measure(20, 1, async () => {
+      await bookingDb
+        .collection('calendars')
+        .find({ _id: { $in: seeded.map((r) => r.id) as never[] } })
+        .toArray();
+    });
+    const search = await measure(20, 1, async () => {
+      const answer = await api('GET', `/v1/availability?kind=classroom&${window}&limit=200`, { token });
+      if (answer.status !== 200 || (answer.body as { items: unknown[] }).items.length !== 0)
+        throw new Error(`search failed: ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
+    });
+    console.log(`  raw read of the ${SEARCH_RESOURCES} calendars   ${fmt(rawCalendars)}`);
+    console.log(
+      `  search GET /v1/availability?kind=…  ${fmt(search)}   ratio ${(search.p50 / rawCalendars.p50).toFixed(1)}× the raw read (p50)`,
+    );
+
+    console.log(
+      '\nresource announced on the bus → answered by the availability of booking (lag, 20 resources, no load)',
+    );
+    const lag = await measure(20, 1, async () => {
+      const fresh = await newResource({ kind: 'lab', name: `lag-${randomUUID()}` });
+      for (;;) {
+        const answer = await api('GET', `/v1/availability?resourceId=${fresh.id}&${window}`, { token });
+        if (answer.status === 200) return;
+      }
+    });
+    console.log(`  lag  ${fmt(lag)}`);
+
+    console.log(`\nbooking with the platform filled (${SEARCH_RESOURCES + RESOURCES + 2} resources), c=16`);
+    const fullCpu = platformCpuMs();
+    const full = await measure(REQUESTS_PER_LEVEL, 16, async (i) => {
+      const slot = Math.floor(i / RESOURCES);
+      const answer = await api('POST', '/v1/bookings', {
+        token,
+        body: {
+          resourceId: resources[i % RESOURCES]!.id,
+          start: at(10, 0, slot * 15),
+          end: at(10, 0, slot * 15 + 15),
+        },
+      });
+      if (answer.status !== 201) throw new Error(`booking failed: ${answer.status}`);
+    });
+    console.log(`  booking    ${fmt(full)}   CPU/booking ${cpuPer(fullCpu, REQUESTS_PER_LEVEL)}`);
   } finally {
     await mongo.close();
     await inventory.stop();
