@@ -16,6 +16,8 @@ export interface OutboxSource {
   name: string;
   /** Claims up to `limit` documents with pending events; a claim keeps other relays off for a lease. */
   claim(limit: number): Promise<OutboxBatch[]>;
+  /** The same for the named documents only (just written here): found by `_id`, no search. */
+  claimDocuments(documentIds: string[]): Promise<OutboxBatch[]>;
   /** Removes the relayed events from the document and releases the claim. */
   markRelayed(documentId: string, eventIds: string[]): Promise<void>;
 }
@@ -28,10 +30,18 @@ export interface OutboxRelayOptions {
   batchSize?: number;
 }
 
+/** A document a write here just queued events in, named so the relay claims it without searching. */
+export interface WrittenOutbox {
+  source: string;
+  documentId: string;
+}
+
 /**
  * Moves events from the documents' outboxes to Kafka: at least once (an event is removed only after
  * the broker acknowledged it), in order per aggregate (a document's events go in one ordered send).
- * Polls, and can be nudged right after a write so events leave without waiting for the next tick.
+ * Nudged right after a write with the document written, it claims that document by `_id` at once;
+ * every `pollMs` it also sweeps each source for documents with pending events (a crash between a
+ * write and its relay, another replica gone), which costs a search, so nudged passes skip it.
  */
 export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
@@ -39,6 +49,8 @@ export class OutboxRelay {
   private again = false;
   private stopped = true;
   private failures = 0;
+  private nextSweepAt = 0;
+  private readonly written = new Map<string, Set<string>>();
 
   constructor(private readonly options: OutboxRelayOptions) {}
 
@@ -47,9 +59,15 @@ export class OutboxRelay {
     this.schedule(0);
   }
 
-  /** Asks for a pass as soon as possible (after a local write). */
-  nudge(): void {
+  /** Asks for a pass as soon as possible (after a local write): of that document only, when named. */
+  nudge(written?: WrittenOutbox): void {
     if (this.stopped) return;
+    if (written) {
+      const ids = this.written.get(written.source) ?? new Set<string>();
+      this.written.set(written.source, ids.add(written.documentId));
+    } else {
+      this.nextSweepAt = 0;
+    }
     if (this.running) this.again = true;
     else this.schedule(0);
   }
@@ -63,7 +81,7 @@ export class OutboxRelay {
 
   /** One pass over every source until they have nothing left; returns the number of events relayed. */
   async drain(): Promise<number> {
-    let total = 0;
+    let total = await this.relayWritten();
     for (;;) {
       let relayed = 0;
       for (const source of this.options.sources) relayed += await this.relayFrom(source);
@@ -79,9 +97,11 @@ export class OutboxRelay {
 
   private async tick(): Promise<void> {
     if (this.stopped || this.running) return;
-    this.running = this.drain().then(
+    const sweep = Date.now() >= this.nextSweepAt;
+    this.running = (sweep ? this.drain() : this.relayWritten()).then(
       () => {
         this.failures = 0;
+        if (sweep) this.nextSweepAt = Date.now() + this.options.pollMs;
       },
       (error: unknown) => {
         this.failures += 1;
@@ -95,13 +115,34 @@ export class OutboxRelay {
     this.running = undefined;
     if (this.stopped) return;
     const backoff = Math.min(this.options.pollMs * 2 ** this.failures, 10_000);
-    const next = this.again ? 0 : backoff;
+    const next = this.again ? 0 : this.failures > 0 ? backoff : Math.max(0, this.nextSweepAt - Date.now());
     this.again = false;
     this.schedule(next);
   }
 
+  /** The documents nudged about since the last pass, each claimed by `_id`. */
+  private async relayWritten(): Promise<number> {
+    let count = 0;
+    for (const source of this.options.sources) {
+      const ids = this.written.get(source.name);
+      if (!ids?.size) continue;
+      this.written.delete(source.name);
+      try {
+        count += await this.relayBatches(source, await source.claimDocuments([...ids]));
+      } catch (error) {
+        // Not lost: a failed pass backs off, and the sweep finds these documents again.
+        this.nextSweepAt = 0;
+        throw error;
+      }
+    }
+    return count;
+  }
+
   private async relayFrom(source: OutboxSource): Promise<number> {
-    const batches = await source.claim(this.options.batchSize ?? 50);
+    return this.relayBatches(source, await source.claim(this.options.batchSize ?? 50));
+  }
+
+  private async relayBatches(source: OutboxSource, batches: OutboxBatch[]): Promise<number> {
     let count = 0;
     for (const batch of batches) {
       await this.publishInOrder(batch);

@@ -1,6 +1,6 @@
 import mongoose, { type Connection } from 'mongoose';
 import { insertOnce, mongoOutboxSource, outboxFields } from '@labshare/mongo';
-import type { OutboxSource } from '@labshare/messaging';
+import type { OutboxSource, WrittenOutbox } from '@labshare/messaging';
 import type { Calendar } from '../domain/rules/booking-state';
 import type { CalendarChange, CalendarStore } from '../domain/ports';
 import {
@@ -30,7 +30,7 @@ export class CalendarRepository implements CalendarStore {
 
   constructor(
     db: Connection,
-    private readonly eventsWritten: () => void,
+    private readonly eventsWritten: (written: WrittenOutbox) => void,
   ) {
     const schema = new mongoose.Schema(
       { _id: String, version: Number, bookings: [Object], waitlist: [Object], ...outboxFields },
@@ -75,7 +75,9 @@ export class CalendarRepository implements CalendarStore {
       calendar.version === 0
         ? await this.create(calendar.resourceId, bookings.appended, waitlist.appended, change)
         : await this.update(calendar, bookings, waitlist, change);
-    if (written && change.events.length > 0) this.eventsWritten();
+    if (written && change.events.length > 0) {
+      this.eventsWritten({ source: this.outboxSource.name, documentId: calendar.resourceId });
+    }
     return written;
   }
 
