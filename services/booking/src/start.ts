@@ -2,6 +2,7 @@ import { topics } from '@labshare/contracts';
 import { runAsMain, startService, type RunningService, type ServiceDeps } from '@labshare/runtime';
 import { loadBookingConfig, type BookingConfig } from './config';
 import { BookingProjectionRepository } from './data-access/booking-projection.repository';
+import { CalendarCache } from './data-access/calendar-cache';
 import { CalendarRepository } from './data-access/calendar.repository';
 import {
   OrgReadModel,
@@ -22,7 +23,10 @@ function build(config: BookingConfig, service: ServiceDeps) {
   const calendars = new CalendarRepository(service.db, service.nudgeRelay);
   const projection = new BookingProjectionRepository(service.db);
   const deps: BookingDeps = {
-    calendars,
+    calendars: new CalendarCache(calendars, {
+      maxAgeMs: config.CALENDAR_CACHE_MS,
+      maxEntries: config.CALENDAR_CACHE_ENTRIES,
+    }),
     projection,
     resources: new ResourceReadModel(service.db, readModels),
     orgs: new OrgReadModel(service.db, readModels),

@@ -15,8 +15,11 @@ export interface CalendarChange {
 }
 
 export interface CalendarStore {
-  /** The resource's calendar; an empty one (version 0) if it has none yet. */
-  load(resourceId: string): Promise<Calendar>;
+  /**
+   * The resource's calendar; an empty one (version 0) if it has none yet. It may be a copy held in
+   * memory, a little behind other replicas' writes, unless `fresh` asks for the stored document.
+   */
+  load(resourceId: string, options?: { fresh?: boolean }): Promise<Calendar>;
   /** Writes the change iff the calendar is still at `calendar.version`: false when someone else got there first. */
   commit(calendar: Calendar, change: CalendarChange): Promise<boolean>;
   resourceIdOfBooking(bookingId: string): Promise<string | undefined>;
