@@ -14,6 +14,7 @@ import { buildBookingRoutes } from './entry-points/http/routes';
 import { bookingScanJob } from './entry-points/jobs/booking-scan.job';
 import { calendarPruneJob } from './entry-points/jobs/calendar-prune.job';
 import { accessEventsConsumer } from './entry-points/messaging/access-events.consumer';
+import { inventoryMemoryConsumer } from './entry-points/messaging/inventory-memory.consumer';
 import { inventorySnapshotsConsumer } from './entry-points/messaging/inventory-snapshots.consumer';
 import { ownBookingsConsumer } from './entry-points/messaging/own-bookings.consumer';
 
@@ -41,7 +42,12 @@ function build(config: BookingConfig, service: ServiceDeps) {
   return {
     routes: buildBookingRoutes(service, deps),
     repositories: [calendars, projection],
-    consumers: [inventorySnapshotsConsumer(deps), accessEventsConsumer(deps), ownBookingsConsumer(deps)],
+    consumers: [
+      inventorySnapshotsConsumer(deps),
+      inventoryMemoryConsumer(deps, service.newId()),
+      accessEventsConsumer(deps),
+      ownBookingsConsumer(deps),
+    ],
     jobs: [
       bookingScanJob(deps, config.BOOKING_SCAN_CRON),
       calendarPruneJob(deps, config.BOOKING_PRUNE_CRON, config.BOOKING_RETENTION_DAYS),

@@ -39,6 +39,21 @@ export class CalendarCache implements CalendarStore {
     return calendar;
   }
 
+  async loadMany(resourceIds: string[]): Promise<Calendar[]> {
+    const at = Date.now();
+    const found = new Map<string, Calendar>();
+    for (const id of resourceIds) {
+      const held = this.held.get(id);
+      if (held && at - held.at < this.options.maxAgeMs) found.set(id, held.calendar);
+    }
+    const missing = resourceIds.filter((id) => !found.has(id));
+    for (const calendar of missing.length ? await this.store.loadMany(missing) : []) {
+      this.keep(calendar, at);
+      found.set(calendar.resourceId, calendar);
+    }
+    return resourceIds.map((id) => found.get(id)!);
+  }
+
   async commit(calendar: Calendar, change: CalendarChange): Promise<boolean> {
     const at = Date.now();
     const written = await this.store.commit(calendar, change);

@@ -49,12 +49,15 @@ export class CalendarRepository implements CalendarStore {
     const doc = await this.model
       .findById(resourceId, { version: 1, bookings: 1, waitlist: 1 })
       .lean<CalendarDocument>();
-    return {
-      resourceId,
-      version: doc?.version ?? 0,
-      bookings: (doc?.bookings ?? []).map(fromStoredBooking),
-      waitlist: (doc?.waitlist ?? []).map(fromStoredEntry),
-    };
+    return toCalendar(resourceId, doc);
+  }
+
+  async loadMany(resourceIds: string[]): Promise<Calendar[]> {
+    const docs = await this.model
+      .find({ _id: { $in: resourceIds } }, { version: 1, bookings: 1, waitlist: 1 })
+      .lean<CalendarDocument[]>();
+    const byId = new Map(docs.map((d) => [d._id, d]));
+    return resourceIds.map((id) => toCalendar(id, byId.get(id)));
   }
 
   async commit(calendar: Calendar, change: CalendarChange): Promise<boolean> {
@@ -171,6 +174,15 @@ export class CalendarRepository implements CalendarStore {
   ): Promise<boolean> {
     return insertOnce(this.model, { _id: resourceId, version: 1, bookings, waitlist }, change.events);
   }
+}
+
+function toCalendar(resourceId: string, doc: CalendarDocument | null | undefined): Calendar {
+  return {
+    resourceId,
+    version: doc?.version ?? 0,
+    bookings: (doc?.bookings ?? []).map(fromStoredBooking),
+    waitlist: (doc?.waitlist ?? []).map(fromStoredEntry),
+  };
 }
 
 /**
