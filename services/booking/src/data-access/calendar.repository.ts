@@ -62,18 +62,8 @@ export class CalendarRepository implements CalendarStore {
 
   async commit(calendar: Calendar, change: CalendarChange): Promise<boolean> {
     const dropped = new Set([...(change.drop?.bookings ?? []), ...(change.drop?.entries ?? [])]);
-    const bookings = placements(
-      calendar.bookings.map(toStoredBooking),
-      change.put.map(toStoredBooking),
-      'bookings',
-      dropped,
-    );
-    const waitlist = placements(
-      calendar.waitlist.map(toStoredEntry),
-      change.waitlist.map(toStoredEntry),
-      'waitlist',
-      dropped,
-    );
+    const bookings = placements(calendar.bookings, change.put, 'bookings', dropped, toStoredBooking);
+    const waitlist = placements(calendar.waitlist, change.waitlist, 'waitlist', dropped, toStoredEntry);
     const written =
       calendar.version === 0
         ? await this.create(calendar.resourceId, bookings.appended, waitlist.appended, change)
@@ -189,36 +179,30 @@ function toCalendar(resourceId: string, doc: CalendarDocument | null | undefined
  * Where each put item goes: revised items replace their array slot (`field.i`, safe because the
  * write is conditional on the version the indexes were read at), new ones are appended. MongoDB
  * refuses `$set: { 'a.3' }` beside `$push: { a }`, so when both happen, or items are dropped, the
- * whole array is set.
+ * whole array is set. Only what is written is converted to its stored form (a calendar may hold a
+ * thousand bookings; the common write appends one).
  */
-interface Placements<T> {
+interface Placements<S> {
   set: Record<string, unknown>;
-  appended: T[];
+  appended: S[];
 }
 
-function placements<T extends { id: string }>(
+function placements<T extends { id: string }, S>(
   current: T[],
   put: T[],
   field: string,
   dropped: Set<string>,
-): Placements<T> {
-  if (current.some((c) => dropped.has(c.id))) {
-    const kept = current.filter((c) => !dropped.has(c.id)).map((c) => put.find((p) => p.id === c.id) ?? c);
-    const added = put.filter((p) => !current.some((c) => c.id === p.id));
-    return { set: { [field]: [...kept, ...added] }, appended: [] };
+  stored: (item: T) => S,
+): Placements<S> {
+  const revised = new Map(put.map((p) => [p.id, p]));
+  const index = new Map(current.map((c, i) => [c.id, i]));
+  const added = put.filter((p) => !index.has(p.id));
+  const replaced = put.filter((p) => index.has(p.id));
+  if (current.some((c) => dropped.has(c.id)) || (replaced.length > 0 && added.length > 0)) {
+    const kept = current.filter((c) => !dropped.has(c.id)).map((c) => revised.get(c.id) ?? c);
+    return { set: { [field]: [...kept, ...added].map(stored) }, appended: [] };
   }
   const set: Record<string, unknown> = {};
-  const appended: T[] = [];
-  for (const item of put) {
-    const index = current.findIndex((c) => c.id === item.id);
-    if (index >= 0) set[`${field}.${index}`] = item;
-    else appended.push(item);
-  }
-  if (Object.keys(set).length > 0 && appended.length > 0) {
-    return {
-      set: { [field]: [...current.map((c) => put.find((p) => p.id === c.id) ?? c), ...appended] },
-      appended: [],
-    };
-  }
-  return { set, appended };
+  for (const item of replaced) set[`${field}.${index.get(item.id)}`] = stored(item);
+  return { set, appended: added.map(stored) };
 }
