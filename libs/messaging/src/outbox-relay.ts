@@ -39,10 +39,13 @@ export interface WrittenOutbox {
 /**
  * Moves events from the documents' outboxes to Kafka: at least once (an event is removed only after
  * the broker acknowledged it), in order per aggregate (a document's events go in one ordered send).
- * Nudged right after a write with the document written, it claims that document by `_id` at once;
- * every `pollMs` it also sweeps each source for documents with pending events (a crash between a
- * write and its relay, another replica gone), which costs a search, so nudged passes skip it.
+ * Nudged right after a write with the document written, it claims that document by `_id` at once.
+ * It also sweeps each source for documents with pending events (a crash between a write and its
+ * relay, another replica gone, a bare nudge), which costs a search: every `pollMs` while sweeps find
+ * something, and less often (doubling up to `MAX_IDLE_SWEEP_MS`) while they find nothing.
  */
+const MAX_IDLE_SWEEP_MS = 5_000;
+
 export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
@@ -50,6 +53,7 @@ export class OutboxRelay {
   private stopped = true;
   private failures = 0;
   private nextSweepAt = 0;
+  private idleSweeps = 0;
   private readonly written = new Map<string, Set<string>>();
 
   constructor(private readonly options: OutboxRelayOptions) {}
@@ -66,7 +70,7 @@ export class OutboxRelay {
       const ids = this.written.get(written.source) ?? new Set<string>();
       this.written.set(written.source, ids.add(written.documentId));
     } else {
-      this.nextSweepAt = 0;
+      this.sweepSoon();
     }
     if (this.running) this.again = true;
     else this.schedule(0);
@@ -81,13 +85,23 @@ export class OutboxRelay {
 
   /** One pass over every source until they have nothing left; returns the number of events relayed. */
   async drain(): Promise<number> {
-    let total = await this.relayWritten();
+    return (await this.relayWritten()) + (await this.sweep());
+  }
+
+  /** Every source searched for pending outboxes until none is left; the number of events relayed. */
+  private async sweep(): Promise<number> {
+    let total = 0;
     for (;;) {
       let relayed = 0;
       for (const source of this.options.sources) relayed += await this.relayFrom(source);
       total += relayed;
       if (relayed === 0) return total;
     }
+  }
+
+  private sweepSoon(): void {
+    this.nextSweepAt = 0;
+    this.idleSweeps = 0;
   }
 
   private schedule(delayMs: number): void {
@@ -98,10 +112,17 @@ export class OutboxRelay {
   private async tick(): Promise<void> {
     if (this.stopped || this.running) return;
     const sweep = Date.now() >= this.nextSweepAt;
-    this.running = (sweep ? this.drain() : this.relayWritten()).then(
-      () => {
+    const pass = async () => {
+      await this.relayWritten();
+      return sweep ? this.sweep() : undefined;
+    };
+    this.running = pass().then(
+      (swept) => {
         this.failures = 0;
-        if (sweep) this.nextSweepAt = Date.now() + this.options.pollMs;
+        if (swept === undefined) return;
+        this.idleSweeps = swept > 0 ? 0 : this.idleSweeps + 1;
+        const wait = this.options.pollMs * 2 ** Math.min(this.idleSweeps, 10);
+        this.nextSweepAt = Date.now() + Math.min(wait, Math.max(MAX_IDLE_SWEEP_MS, this.options.pollMs));
       },
       (error: unknown) => {
         this.failures += 1;
@@ -131,7 +152,7 @@ export class OutboxRelay {
         count += await this.relayBatches(source, await source.claimDocuments([...ids]));
       } catch (error) {
         // Not lost: a failed pass backs off, and the sweep finds these documents again.
-        this.nextSweepAt = 0;
+        this.sweepSoon();
         throw error;
       }
     }
