@@ -163,17 +163,31 @@ export class OutboxRelay {
     return this.relayBatches(source, await source.claim(this.options.batchSize ?? 50));
   }
 
+  /**
+   * Documents are independent of each other: those whose events are all of one topic go in one send
+   * per topic (each document's events in their order, so the broker appends them in order), the
+   * others one by one; then every document is cleared at once. A failed send clears none: they are
+   * sent again (at least once) when their claims run out.
+   */
   private async relayBatches(source: OutboxSource, batches: OutboxBatch[]): Promise<number> {
-    let count = 0;
+    const byTopic = new Map<string, EventEnvelope[]>();
+    const mixed: OutboxBatch[] = [];
     for (const batch of batches) {
-      await this.publishInOrder(batch);
-      await source.markRelayed(
-        batch.documentId,
-        batch.events.map((e) => e.event.id),
-      );
-      count += batch.events.length;
+      const topic = batch.events[0]?.topic;
+      if (topic === undefined || batch.events.some((e) => e.topic !== topic)) mixed.push(batch);
+      else byTopic.set(topic, (byTopic.get(topic) ?? []).concat(batch.events.map((e) => e.event)));
     }
-    return count;
+    await Promise.all([...byTopic].map(([topic, events]) => this.options.bus.publish(topic, events)));
+    for (const batch of mixed) await this.publishInOrder(batch);
+    await Promise.all(
+      batches.map((batch) =>
+        source.markRelayed(
+          batch.documentId,
+          batch.events.map((e) => e.event.id),
+        ),
+      ),
+    );
+    return batches.reduce((sum, batch) => sum + batch.events.length, 0);
   }
 
   /** Sends runs of same-topic events in one request each, keeping the document's order. */
