@@ -4,21 +4,22 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
-/** utime + stime of the children of this process, in ms (0 where /proc is absent). */
-function childrenCpuMs(): number {
-  let total = 0;
+/** utime + stime of the children of this process, in ms, by kind (db, broker; none without /proc). */
+function childrenCpuMs(): { db: number; broker: number } {
+  const total = { db: 0, broker: 0 };
   let entries: string[] = [];
   try {
     entries = readdirSync('/proc').filter((e) => /^\d+$/.test(e));
   } catch {
-    return 0;
+    return total;
   }
   for (const pid of entries) {
     try {
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
       // After "pid (comm) ": state ppid ... utime is field 14, stime 15 (1-based), i.e. index 11, 12 here.
       if (Number(fields[1]) !== process.pid) continue;
-      total += (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+      const kind = readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('kafka') ? 'broker' : 'db';
+      total[kind] += (Number(fields[11]) + Number(fields[12])) * TICK_MS;
     } catch {
       // the process ended between the listing and the read
     }
@@ -27,15 +28,14 @@ function childrenCpuMs(): number {
 }
 
 /** Milliseconds of CPU the platform has used so far; take two and subtract. */
-export function platformCpuMs(): { node: number; children: number } {
+export function platformCpuMs(): { node: number; db: number; broker: number } {
   const own = process.cpuUsage();
-  return { node: (own.user + own.system) / 1000, children: childrenCpuMs() };
+  return { node: (own.user + own.system) / 1000, ...childrenCpuMs() };
 }
 
-/** CPU per unit of work between two readings, as "x.x ms (node a.a + servers b.b)". */
+/** CPU per unit of work since a reading, as "x.xx ms (node a.aa + db b.bb + broker c.cc)". */
 export function cpuPer(before: ReturnType<typeof platformCpuMs>, count: number): string {
   const after = platformCpuMs();
-  const node = (after.node - before.node) / count;
-  const servers = (after.children - before.children) / count;
-  return `${(node + servers).toFixed(2)} ms (node ${node.toFixed(2)} + db/broker ${servers.toFixed(2)})`;
+  const [node, db, broker] = (['node', 'db', 'broker'] as const).map((k) => (after[k] - before[k]) / count);
+  return `${(node! + db! + broker!).toFixed(2)} ms (node ${node!.toFixed(2)} + db ${db!.toFixed(2)} + broker ${broker!.toFixed(2)})`;
 }

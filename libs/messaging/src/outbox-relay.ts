@@ -41,9 +41,12 @@ export interface WrittenOutbox {
  * the broker acknowledged it), in order per aggregate (a document's events go in one ordered send).
  * Nudged right after a write with the document written, it claims that document by `_id` at once.
  * It also sweeps each source for documents with pending events (a crash between a write and its
- * relay, another replica gone, a bare nudge), which costs a search: every `pollMs` while sweeps find
- * something, and less often (doubling up to `MAX_IDLE_SWEEP_MS`) while they find nothing.
+ * relay, another replica gone, a document another relay held when it was nudged about) and at once
+ * after a bare nudge. A sweep costs a search of the whole source, so it runs every `pollMs` but at
+ * most once a second (under load it would otherwise keep finding events a moment before their own
+ * nudged pass does), and less often, doubling up to 5 s, while it finds nothing.
  */
+const MIN_SWEEP_MS = 1_000;
 const MAX_IDLE_SWEEP_MS = 5_000;
 
 export class OutboxRelay {
@@ -121,8 +124,9 @@ export class OutboxRelay {
         this.failures = 0;
         if (swept === undefined) return;
         this.idleSweeps = swept > 0 ? 0 : this.idleSweeps + 1;
-        const wait = this.options.pollMs * 2 ** Math.min(this.idleSweeps, 10);
-        this.nextSweepAt = Date.now() + Math.min(wait, Math.max(MAX_IDLE_SWEEP_MS, this.options.pollMs));
+        const every = Math.max(this.options.pollMs, MIN_SWEEP_MS);
+        const wait = Math.min(every * 2 ** Math.min(this.idleSweeps, 10), Math.max(MAX_IDLE_SWEEP_MS, every));
+        this.nextSweepAt = Date.now() + wait;
       },
       (error: unknown) => {
         this.failures += 1;
