@@ -75,7 +75,11 @@ async function main() {
     );
     const template = await newResource();
     const busy = await newResource({ capacity: 2, policy: { ...template.policy, horizonDays: 120 } });
+    // The calendar grows from 0 to 1,000 bookings, one client: CPU per booking while it holds the
+    // first 100 against while it holds the last 100 (flat = the write does not grow with it).
+    let growing = platformCpuMs();
     for (let i = 0; i < 1000; i++) {
+      if (i === 900) growing = platformCpuMs();
       const day = 1 + Math.floor(i / 12);
       const hour = (i % 12) * 2;
       const answer = await api('POST', '/v1/bookings', {
@@ -84,7 +88,9 @@ async function main() {
       });
       if (answer.status !== 201)
         throw new Error(`seed failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+      if (i === 99) console.log(`  CPU/booking, calendar at 0-100 bookings     ${cpuPer(growing, 100)}`);
     }
+    console.log(`  CPU/booking, calendar at 900-1,000 bookings ${cpuPer(growing, 100)}`);
     const from = at(0, 23);
     const to = at(91, 0);
     const calendars = mongo.db(`${env.MONGO_DB_PREFIX}booking`).collection('calendars');
@@ -104,10 +110,8 @@ async function main() {
       `  availability query  ${fmt(query)}   ratio ${(query.p50 / readOnly.p50).toFixed(1)}× the raw read (p50)`,
     );
 
-    console.log(
-      `\nsearch: ${SEARCH_RESOURCES} resources of one kind, 20 bookings each filling the queried day (every resource scanned)`,
-    );
     const bookingDb = mongo.db(`${env.MONGO_DB_PREFIX}booking`);
+    const memoryBefore = memoryMb();
     const seeded = await seedCalendars({
       inventory,
       bookingDb,
@@ -125,6 +129,26 @@ async function main() {
       const answer = await api('GET', `/v1/availability?resourceId=${last.id}&${window}`, { token });
       if (answer.status === 200) break;
     }
+    console.log(
+      `\nbooking with the platform filled (${SEARCH_RESOURCES + RESOURCES + 2} resources, ${SEARCH_RESOURCES * 20} more bookings), c=16`,
+    );
+    const fullCpu = platformCpuMs();
+    const full = await measure(REQUESTS_PER_LEVEL, 16, async (i) => {
+      const slot = Math.floor(i / RESOURCES);
+      const answer = await api('POST', '/v1/bookings', {
+        token,
+        body: {
+          resourceId: resources[i % RESOURCES]!.id,
+          start: at(10, 0, slot * 15),
+          end: at(10, 0, slot * 15 + 15),
+        },
+      });
+      if (answer.status !== 201) throw new Error(`booking failed: ${answer.status}`);
+    });
+    console.log(`  booking    ${fmt(full)}   CPU/booking ${cpuPer(fullCpu, REQUESTS_PER_LEVEL)}`);
+    console.log(
+      `\nsearch: ${SEARCH_RESOURCES} resources of one kind, 20 bookings each filling the queried day (every resource scanned)`,
+    );
     const rawCalendars = await measure(20, 1, async () => {
       await bookingDb
         .collection('calendars')
@@ -137,6 +161,12 @@ async function main() {
         throw new Error(`search failed: ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
     });
     console.log(`  raw read of the ${SEARCH_RESOURCES} calendars   ${fmt(rawCalendars)}`);
+    const memoryAfter = memoryMb();
+    console.log(
+      `  memory of this process (booking + client), before seeding → after the first searches: ` +
+        `RSS ${memoryBefore.rss} → ${memoryAfter.rss} MB, heap used ${memoryBefore.heap} → ${memoryAfter.heap} MB ` +
+        `(${(((memoryAfter.heap - memoryBefore.heap) * 1024) / SEARCH_RESOURCES).toFixed(1)} kB of heap per resource held with its 20-booking calendar)`,
+    );
     console.log(
       `  search GET /v1/availability?kind=…  ${fmt(search)}   ratio ${(search.p50 / rawCalendars.p50).toFixed(1)}× the raw read (p50)`,
     );
@@ -152,28 +182,19 @@ async function main() {
       }
     });
     console.log(`  lag  ${fmt(lag)}`);
-
-    console.log(`\nbooking with the platform filled (${SEARCH_RESOURCES + RESOURCES + 2} resources), c=16`);
-    const fullCpu = platformCpuMs();
-    const full = await measure(REQUESTS_PER_LEVEL, 16, async (i) => {
-      const slot = Math.floor(i / RESOURCES);
-      const answer = await api('POST', '/v1/bookings', {
-        token,
-        body: {
-          resourceId: resources[i % RESOURCES]!.id,
-          start: at(10, 0, slot * 15),
-          end: at(10, 0, slot * 15 + 15),
-        },
-      });
-      if (answer.status !== 201) throw new Error(`booking failed: ${answer.status}`);
-    });
-    console.log(`  booking    ${fmt(full)}   CPU/booking ${cpuPer(fullCpu, REQUESTS_PER_LEVEL)}`);
   } finally {
     await mongo.close();
     await inventory.stop();
     await booking.stop();
     await infra.stop();
   }
+}
+
+/** Resident set and V8 heap in use, in MB (after a collection when node runs with --expose-gc). */
+function memoryMb() {
+  (globalThis as { gc?: () => void }).gc?.();
+  const { rss, heapUsed } = process.memoryUsage();
+  return { rss: Math.round(rss / 2 ** 20), heap: Math.round(heapUsed / 2 ** 20) };
 }
 
 main().catch((error: unknown) => {
