@@ -70,6 +70,47 @@ async function main() {
       );
     }
 
+    console.log('\nhold then confirm, and cancel, at 16 clients (ratio = operations / raw inserts)');
+    const holdRaw = mongo.db('bench_raw').collection(`slots_${randomUUID().slice(0, 8)}`);
+    await holdRaw.createIndex({ resourceId: 1, slot: 1 }, { unique: true });
+    const holdBaseline = await measure(REQUESTS_PER_LEVEL, 16, async (i) => {
+      await holdRaw.insertOne({ resourceId: `r${i % RESOURCES}`, slot: i, at: new Date() });
+    });
+    const held: string[] = [];
+    const holdCpu = platformCpuMs();
+    const holdThenConfirm = await measure(REQUESTS_PER_LEVEL, 16, async (i) => {
+      const slot = Math.floor(i / RESOURCES);
+      const hold = await api('POST', '/v1/bookings', {
+        token,
+        body: {
+          resourceId: resources[i % RESOURCES]!.id,
+          start: at(6, 0, slot * 15),
+          end: at(6, 0, slot * 15 + 15),
+          hold: true,
+        },
+      });
+      if (hold.status !== 201) throw new Error(`hold failed: ${hold.status} ${JSON.stringify(hold.body)}`);
+      const id = (hold.body as { id: string }).id;
+      const confirmed = await api('POST', `/v1/bookings/${id}/confirm`, { token, body: {} });
+      if (confirmed.status !== 200) throw new Error(`confirm failed: ${confirmed.status}`);
+      held.push(id);
+    });
+    const cancelCpu = platformCpuMs();
+    const cancel = await measure(held.length, 16, async (i) => {
+      const answer = await api('POST', `/v1/bookings/${held[i]}/cancel`, { token, body: {} });
+      if (answer.status !== 200)
+        throw new Error(`cancel failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+    });
+    console.log(`  raw insert        ${fmt(holdBaseline)}`);
+    console.log(
+      `  hold + confirm    ${fmt(holdThenConfirm)}   ratio ${(holdThenConfirm.perSecond / holdBaseline.perSecond).toFixed(3)}` +
+        `   CPU/pair ${cpuPer(holdCpu, REQUESTS_PER_LEVEL)}`,
+    );
+    console.log(
+      `  cancel            ${fmt(cancel)}   ratio ${(cancel.perSecond / holdBaseline.perSecond).toFixed(3)}` +
+        `   CPU/cancel ${cpuPer(cancelCpu, held.length)}`,
+    );
+
     console.log(
       '\navailability: one resource, 1,000 bookings over 90 days, query the whole 90 days (60-min slots)',
     );
@@ -133,6 +174,14 @@ async function main() {
       `\nbooking with the platform filled (${SEARCH_RESOURCES + RESOURCES + 2} resources, ${SEARCH_RESOURCES * 20} more bookings), c=16`,
     );
     const fullCpu = platformCpuMs();
+    const lagWindow = `from=${at(30, 0)}&to=${at(30, 20)}`;
+    const lagUnderLoad = measure(20, 1, async () => {
+      const fresh = await newResource({ kind: 'lab', name: `lag-${randomUUID()}` });
+      for (;;) {
+        const answer = await api('GET', `/v1/availability?resourceId=${fresh.id}&${lagWindow}`, { token });
+        if (answer.status === 200) return;
+      }
+    });
     const full = await measure(REQUESTS_PER_LEVEL, 16, async (i) => {
       const slot = Math.floor(i / RESOURCES);
       const answer = await api('POST', '/v1/bookings', {
@@ -146,6 +195,7 @@ async function main() {
       if (answer.status !== 201) throw new Error(`booking failed: ${answer.status}`);
     });
     console.log(`  booking    ${fmt(full)}   CPU/booking ${cpuPer(fullCpu, REQUESTS_PER_LEVEL)}`);
+    console.log(`  meanwhile, resource announced → booking answers for it: ${fmt(await lagUnderLoad)}`);
     console.log(
       `\nsearch: ${SEARCH_RESOURCES} resources of one kind, 20 bookings each filling the queried day (every resource scanned)`,
     );
