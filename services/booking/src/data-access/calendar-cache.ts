@@ -86,14 +86,20 @@ export class CalendarCache implements CalendarStore {
     return this.store.dueForScan(now);
   }
 
-  /** Keeps the newest version seen (a slow read finishing after a write must not roll it back). */
+  /**
+   * Keeps the newest version seen (a slow read finishing after a write must not roll it back), and
+   * drops from the oldest end what is too old to be answered from anyway, or beyond `maxEntries`:
+   * memory holds the calendars used within the last `maxAgeMs` only.
+   */
   private keep(calendar: Calendar, at: number): void {
     const held = this.held.get(calendar.resourceId);
     if (held && held.calendar.version > calendar.version) return;
     this.held.delete(calendar.resourceId);
     this.held.set(calendar.resourceId, { calendar, at });
-    if (this.held.size > this.options.maxEntries) {
-      this.held.delete(this.held.keys().next().value!);
+    const now = Date.now();
+    for (const [id, entry] of this.held) {
+      if (now - entry.at < this.options.maxAgeMs && this.held.size <= this.options.maxEntries) break;
+      this.held.delete(id);
     }
   }
 }
