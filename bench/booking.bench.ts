@@ -3,6 +3,7 @@
 // availability over 90 days for one resource holding 1,000 bookings, against a raw read of its
 // calendar document. Ratios, not absolute numbers, are what compare across noisy machines.
 //   npm run bench:booking            (starts local infrastructure unless MONGO_URL/KAFKA_BROKERS are set)
+//   BENCH_SEARCH_RESOURCES=10000 BENCH_SEARCH_BOOKINGS=5 npm run bench:booking   (a larger platform)
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
@@ -18,6 +19,7 @@ const REQUESTS_PER_LEVEL = Number(process.env.BENCH_REQUESTS ?? 1000);
 const LEVELS = [1, 16, 64];
 const RESOURCES = 64;
 const SEARCH_RESOURCES = Number(process.env.BENCH_SEARCH_RESOURCES ?? 1000);
+const SEARCH_BOOKINGS = Number(process.env.BENCH_SEARCH_BOOKINGS ?? 20);
 
 async function main() {
   const infra = await provideInfrastructure({
@@ -159,19 +161,19 @@ async function main() {
       owner: provider,
       consumer,
       count: SEARCH_RESOURCES,
-      perResource: 20,
+      perResource: SEARCH_BOOKINGS,
       day: 30,
       overrides: { kind: 'classroom' },
     });
     // Searchable once the last one seeded answers (the search scans in id order).
     const last = [...seeded].sort((a, b) => a.id.localeCompare(b.id)).at(-1)!;
-    const window = `from=${at(30, 0)}&to=${at(30, 20)}&durationMinutes=60`;
+    const window = `from=${at(30, 0)}&to=${at(30, SEARCH_BOOKINGS)}&durationMinutes=60`;
     for (;;) {
       const answer = await api('GET', `/v1/availability?resourceId=${last.id}&${window}`, { token });
       if (answer.status === 200) break;
     }
     console.log(
-      `\nbooking with the platform filled (${SEARCH_RESOURCES + RESOURCES + 2} resources, ${SEARCH_RESOURCES * 20} more bookings), c=16`,
+      `\nbooking with the platform filled (${SEARCH_RESOURCES + RESOURCES + 2} resources, ${SEARCH_RESOURCES * SEARCH_BOOKINGS} more bookings), c=16`,
     );
     const fullCpu = platformCpuMs();
     const lagWindow = `from=${at(30, 0)}&to=${at(30, 20)}`;
@@ -197,7 +199,7 @@ async function main() {
     console.log(`  booking    ${fmt(full)}   CPU/booking ${cpuPer(fullCpu, REQUESTS_PER_LEVEL)}`);
     console.log(`  meanwhile, resource announced → booking answers for it: ${fmt(await lagUnderLoad)}`);
     console.log(
-      `\nsearch: ${SEARCH_RESOURCES} resources of one kind, 20 bookings each filling the queried day (every resource scanned)`,
+      `\nsearch: ${SEARCH_RESOURCES} resources of one kind, ${SEARCH_BOOKINGS} bookings each filling the queried hours (every resource scanned)`,
     );
     const rawCalendars = await measure(20, 1, async () => {
       await bookingDb
@@ -215,7 +217,7 @@ async function main() {
     console.log(
       `  memory of this process (booking + client), before seeding → after the first searches: ` +
         `RSS ${memoryBefore.rss} → ${memoryAfter.rss} MB, heap used ${memoryBefore.heap} → ${memoryAfter.heap} MB ` +
-        `(${(((memoryAfter.heap - memoryBefore.heap) * 1024) / SEARCH_RESOURCES).toFixed(1)} kB of heap per resource held with its 20-booking calendar)`,
+        `(${(((memoryAfter.heap - memoryBefore.heap) * 1024) / SEARCH_RESOURCES).toFixed(1)} kB of heap per resource held with its ${SEARCH_BOOKINGS}-booking calendar)`,
     );
     console.log(
       `  search GET /v1/availability?kind=…  ${fmt(search)}   ratio ${(search.p50 / rawCalendars.p50).toFixed(1)}× the raw read (p50)`,
