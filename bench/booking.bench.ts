@@ -3,6 +3,7 @@
 // availability over 90 days for one resource holding 1,000 bookings, against a raw read of its
 // calendar document. Ratios, not absolute numbers, are what compare across noisy machines.
 //   npm run bench:booking            (starts local infrastructure unless MONGO_URL/KAFKA_BROKERS are set)
+//   BENCH_SEARCH_RESOURCES=10000 BENCH_SEARCH_BOOKINGS=5 npm run bench:booking   (a larger platform)
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
@@ -11,10 +12,14 @@ import type { Resource } from '@labshare/contracts';
 import { provideInfrastructure } from '@labshare/local-infra';
 import { Announcer, apiClient, dayAt as at, testEnv, tokenFor } from '@labshare/testkit';
 import { fmt, measure } from './measure';
+import { cpuPer, platformCpuMs } from './platform-cpu';
+import { seedCalendars } from './seed-calendars';
 
 const REQUESTS_PER_LEVEL = Number(process.env.BENCH_REQUESTS ?? 1000);
 const LEVELS = [1, 16, 64];
 const RESOURCES = 64;
+const SEARCH_RESOURCES = Number(process.env.BENCH_SEARCH_RESOURCES ?? 1000);
+const SEARCH_BOOKINGS = Number(process.env.BENCH_SEARCH_BOOKINGS ?? 20);
 
 async function main() {
   const infra = await provideInfrastructure({
@@ -45,6 +50,7 @@ async function main() {
       const baseline = await measure(REQUESTS_PER_LEVEL, concurrency, async (i) => {
         await raw.insertOne({ resourceId: `r${i % RESOURCES}`, slot: i, at: new Date() });
       });
+      const cpu = platformCpuMs();
       const booked = await measure(REQUESTS_PER_LEVEL, concurrency, async (i) => {
         // Each level books a day of its own and each request a free 15-minute slot: successes only.
         const slot = Math.floor(i / RESOURCES);
@@ -61,16 +67,62 @@ async function main() {
       });
       console.log(`  c=${String(concurrency).padStart(2)}  raw insert ${fmt(baseline)}`);
       console.log(
-        `        booking    ${fmt(booked)}   ratio ${(booked.perSecond / baseline.perSecond).toFixed(3)}`,
+        `        booking    ${fmt(booked)}   ratio ${(booked.perSecond / baseline.perSecond).toFixed(3)}` +
+          `   CPU/booking ${cpuPer(cpu, REQUESTS_PER_LEVEL)}`,
       );
     }
+
+    console.log('\nhold then confirm, and cancel, at 16 clients (ratio = operations / raw inserts)');
+    const holdRaw = mongo.db('bench_raw').collection(`slots_${randomUUID().slice(0, 8)}`);
+    await holdRaw.createIndex({ resourceId: 1, slot: 1 }, { unique: true });
+    const holdBaseline = await measure(REQUESTS_PER_LEVEL, 16, async (i) => {
+      await holdRaw.insertOne({ resourceId: `r${i % RESOURCES}`, slot: i, at: new Date() });
+    });
+    const held: string[] = [];
+    const holdCpu = platformCpuMs();
+    const holdThenConfirm = await measure(REQUESTS_PER_LEVEL, 16, async (i) => {
+      const slot = Math.floor(i / RESOURCES);
+      const hold = await api('POST', '/v1/bookings', {
+        token,
+        body: {
+          resourceId: resources[i % RESOURCES]!.id,
+          start: at(6, 0, slot * 15),
+          end: at(6, 0, slot * 15 + 15),
+          hold: true,
+        },
+      });
+      if (hold.status !== 201) throw new Error(`hold failed: ${hold.status} ${JSON.stringify(hold.body)}`);
+      const id = (hold.body as { id: string }).id;
+      const confirmed = await api('POST', `/v1/bookings/${id}/confirm`, { token, body: {} });
+      if (confirmed.status !== 200) throw new Error(`confirm failed: ${confirmed.status}`);
+      held.push(id);
+    });
+    const cancelCpu = platformCpuMs();
+    const cancel = await measure(held.length, 16, async (i) => {
+      const answer = await api('POST', `/v1/bookings/${held[i]}/cancel`, { token, body: {} });
+      if (answer.status !== 200)
+        throw new Error(`cancel failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+    });
+    console.log(`  raw insert        ${fmt(holdBaseline)}`);
+    console.log(
+      `  hold + confirm    ${fmt(holdThenConfirm)}   ratio ${(holdThenConfirm.perSecond / holdBaseline.perSecond).toFixed(3)}` +
+        `   CPU/pair ${cpuPer(holdCpu, REQUESTS_PER_LEVEL)}`,
+    );
+    console.log(
+      `  cancel            ${fmt(cancel)}   ratio ${(cancel.perSecond / holdBaseline.perSecond).toFixed(3)}` +
+        `   CPU/cancel ${cpuPer(cancelCpu, held.length)}`,
+    );
 
     console.log(
       '\navailability: one resource, 1,000 bookings over 90 days, query the whole 90 days (60-min slots)',
     );
     const template = await newResource();
     const busy = await newResource({ capacity: 2, policy: { ...template.policy, horizonDays: 120 } });
+    // The calendar grows from 0 to 1,000 bookings, one client: CPU per booking while it holds the
+    // first 100 against while it holds the last 100 (flat = the write does not grow with it).
+    let growing = platformCpuMs();
     for (let i = 0; i < 1000; i++) {
+      if (i === 900) growing = platformCpuMs();
       const day = 1 + Math.floor(i / 12);
       const hour = (i % 12) * 2;
       const answer = await api('POST', '/v1/bookings', {
@@ -79,7 +131,9 @@ async function main() {
       });
       if (answer.status !== 201)
         throw new Error(`seed failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+      if (i === 99) console.log(`  CPU/booking, calendar at 0-100 bookings     ${cpuPer(growing, 100)}`);
     }
+    console.log(`  CPU/booking, calendar at 900-1,000 bookings ${cpuPer(growing, 100)}`);
     const from = at(0, 23);
     const to = at(91, 0);
     const calendars = mongo.db(`${env.MONGO_DB_PREFIX}booking`).collection('calendars');
@@ -98,12 +152,101 @@ async function main() {
     console.log(
       `  availability query  ${fmt(query)}   ratio ${(query.p50 / readOnly.p50).toFixed(1)}× the raw read (p50)`,
     );
+
+    const bookingDb = mongo.db(`${env.MONGO_DB_PREFIX}booking`);
+    const memoryBefore = memoryMb();
+    const seeded = await seedCalendars({
+      inventory,
+      bookingDb,
+      owner: provider,
+      consumer,
+      count: SEARCH_RESOURCES,
+      perResource: SEARCH_BOOKINGS,
+      day: 30,
+      overrides: { kind: 'classroom' },
+    });
+    // Searchable once the last one seeded answers (the search scans in id order).
+    const last = [...seeded].sort((a, b) => a.id.localeCompare(b.id)).at(-1)!;
+    const window = `from=${at(30, 0)}&to=${at(30, SEARCH_BOOKINGS)}&durationMinutes=60`;
+    for (;;) {
+      const answer = await api('GET', `/v1/availability?resourceId=${last.id}&${window}`, { token });
+      if (answer.status === 200) break;
+    }
+    console.log(
+      `\nbooking with the platform filled (${SEARCH_RESOURCES + RESOURCES + 2} resources, ${SEARCH_RESOURCES * SEARCH_BOOKINGS} more bookings), c=16`,
+    );
+    const fullCpu = platformCpuMs();
+    const lagWindow = `from=${at(30, 0)}&to=${at(30, 20)}`;
+    const lagUnderLoad = measure(20, 1, async () => {
+      const fresh = await newResource({ kind: 'lab', name: `lag-${randomUUID()}` });
+      for (;;) {
+        const answer = await api('GET', `/v1/availability?resourceId=${fresh.id}&${lagWindow}`, { token });
+        if (answer.status === 200) return;
+      }
+    });
+    const full = await measure(REQUESTS_PER_LEVEL, 16, async (i) => {
+      const slot = Math.floor(i / RESOURCES);
+      const answer = await api('POST', '/v1/bookings', {
+        token,
+        body: {
+          resourceId: resources[i % RESOURCES]!.id,
+          start: at(10, 0, slot * 15),
+          end: at(10, 0, slot * 15 + 15),
+        },
+      });
+      if (answer.status !== 201) throw new Error(`booking failed: ${answer.status}`);
+    });
+    console.log(`  booking    ${fmt(full)}   CPU/booking ${cpuPer(fullCpu, REQUESTS_PER_LEVEL)}`);
+    console.log(`  meanwhile, resource announced → booking answers for it: ${fmt(await lagUnderLoad)}`);
+    console.log(
+      `\nsearch: ${SEARCH_RESOURCES} resources of one kind, ${SEARCH_BOOKINGS} bookings each filling the queried hours (every resource scanned)`,
+    );
+    const rawCalendars = await measure(20, 1, async () => {
+      await bookingDb
+        .collection('calendars')
+        .find({ _id: { $in: seeded.map((r) => r.id) as never[] } })
+        .toArray();
+    });
+    const search = await measure(20, 1, async () => {
+      const answer = await api('GET', `/v1/availability?kind=classroom&${window}&limit=200`, { token });
+      if (answer.status !== 200 || (answer.body as { items: unknown[] }).items.length !== 0)
+        throw new Error(`search failed: ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
+    });
+    console.log(`  raw read of the ${SEARCH_RESOURCES} calendars   ${fmt(rawCalendars)}`);
+    const memoryAfter = memoryMb();
+    console.log(
+      `  memory of this process (booking + client), before seeding → after the first searches: ` +
+        `RSS ${memoryBefore.rss} → ${memoryAfter.rss} MB, heap used ${memoryBefore.heap} → ${memoryAfter.heap} MB ` +
+        `(${(((memoryAfter.heap - memoryBefore.heap) * 1024) / SEARCH_RESOURCES).toFixed(1)} kB of heap per resource held with its ${SEARCH_BOOKINGS}-booking calendar)`,
+    );
+    console.log(
+      `  search GET /v1/availability?kind=…  ${fmt(search)}   ratio ${(search.p50 / rawCalendars.p50).toFixed(1)}× the raw read (p50)`,
+    );
+
+    console.log(
+      '\nresource announced on the bus → answered by the availability of booking (lag, 20 resources, no load)',
+    );
+    const lag = await measure(20, 1, async () => {
+      const fresh = await newResource({ kind: 'lab', name: `lag-${randomUUID()}` });
+      for (;;) {
+        const answer = await api('GET', `/v1/availability?resourceId=${fresh.id}&${window}`, { token });
+        if (answer.status === 200) return;
+      }
+    });
+    console.log(`  lag  ${fmt(lag)}`);
   } finally {
     await mongo.close();
     await inventory.stop();
     await booking.stop();
     await infra.stop();
   }
+}
+
+/** Resident set and V8 heap in use, in MB (after a collection when node runs with --expose-gc). */
+function memoryMb() {
+  (globalThis as { gc?: () => void }).gc?.();
+  const { rss, heapUsed } = process.memoryUsage();
+  return { rss: Math.round(rss / 2 ** 20), heap: Math.round(heapUsed / 2 ** 20) };
 }
 
 main().catch((error: unknown) => {

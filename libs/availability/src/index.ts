@@ -18,6 +18,7 @@ export { openingDates, openingWindows } from './opening-windows';
 export { clipIntervals, mergeIntervals, subtractIntervals } from './intervals';
 export { freeIntervals } from './free-intervals';
 export { slots } from './slots';
+export { isoInstant } from './iso-instant';
 export { checkBooking } from './check-booking';
 export { peakConcurrency, fitsCapacity, usageSteps, type UsageStep } from './occupancy';
 export { expandSeries, SeriesRuleError } from './series';

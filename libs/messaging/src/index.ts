@@ -1,5 +1,11 @@
 export { MessageBus, type MessageBusOptions } from './message-bus';
-export { OutboxRelay, type OutboxSource, type OutboxBatch, type OutboxRelayOptions } from './outbox-relay';
+export {
+  OutboxRelay,
+  type OutboxSource,
+  type OutboxBatch,
+  type OutboxRelayOptions,
+  type WrittenOutbox,
+} from './outbox-relay';
 export {
   ConsumerRunner,
   type BatchHandler,

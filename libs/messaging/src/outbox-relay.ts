@@ -16,6 +16,8 @@ export interface OutboxSource {
   name: string;
   /** Claims up to `limit` documents with pending events; a claim keeps other relays off for a lease. */
   claim(limit: number): Promise<OutboxBatch[]>;
+  /** The same for the named documents only (just written here): found by `_id`, no search. */
+  claimDocuments(documentIds: string[]): Promise<OutboxBatch[]>;
   /** Removes the relayed events from the document and releases the claim. */
   markRelayed(documentId: string, eventIds: string[]): Promise<void>;
 }
@@ -28,17 +30,34 @@ export interface OutboxRelayOptions {
   batchSize?: number;
 }
 
+/** A document a write here just queued events in, named so the relay claims it without searching. */
+export interface WrittenOutbox {
+  source: string;
+  documentId: string;
+}
+
 /**
  * Moves events from the documents' outboxes to Kafka: at least once (an event is removed only after
  * the broker acknowledged it), in order per aggregate (a document's events go in one ordered send).
- * Polls, and can be nudged right after a write so events leave without waiting for the next tick.
+ * Nudged right after a write with the document written, it claims that document by `_id` at once.
+ * It also sweeps each source for documents with pending events (a crash between a write and its
+ * relay, another replica gone, a document another relay held when it was nudged about) and at once
+ * after a bare nudge. A sweep costs a search of the whole source, so it runs every `pollMs` but at
+ * most once a second (under load it would otherwise keep finding events a moment before their own
+ * nudged pass does), and less often, doubling up to 5 s, while it finds nothing.
  */
+const MIN_SWEEP_MS = 1_000;
+const MAX_IDLE_SWEEP_MS = 5_000;
+
 export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = true;
   private failures = 0;
+  private nextSweepAt = 0;
+  private idleSweeps = 0;
+  private readonly written = new Map<string, Set<string>>();
 
   constructor(private readonly options: OutboxRelayOptions) {}
 
@@ -47,9 +66,15 @@ export class OutboxRelay {
     this.schedule(0);
   }
 
-  /** Asks for a pass as soon as possible (after a local write). */
-  nudge(): void {
+  /** Asks for a pass as soon as possible (after a local write): of that document only, when named. */
+  nudge(written?: WrittenOutbox): void {
     if (this.stopped) return;
+    if (written) {
+      const ids = this.written.get(written.source) ?? new Set<string>();
+      this.written.set(written.source, ids.add(written.documentId));
+    } else {
+      this.sweepSoon();
+    }
     if (this.running) this.again = true;
     else this.schedule(0);
   }
@@ -63,6 +88,11 @@ export class OutboxRelay {
 
   /** One pass over every source until they have nothing left; returns the number of events relayed. */
   async drain(): Promise<number> {
+    return (await this.relayWritten()) + (await this.sweep());
+  }
+
+  /** Every source searched for pending outboxes until none is left; the number of events relayed. */
+  private async sweep(): Promise<number> {
     let total = 0;
     for (;;) {
       let relayed = 0;
@@ -72,6 +102,11 @@ export class OutboxRelay {
     }
   }
 
+  private sweepSoon(): void {
+    this.nextSweepAt = 0;
+    this.idleSweeps = 0;
+  }
+
   private schedule(delayMs: number): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.tick(), delayMs);
@@ -79,9 +114,19 @@ export class OutboxRelay {
 
   private async tick(): Promise<void> {
     if (this.stopped || this.running) return;
-    this.running = this.drain().then(
-      () => {
+    const sweep = Date.now() >= this.nextSweepAt;
+    const pass = async () => {
+      await this.relayWritten();
+      return sweep ? this.sweep() : undefined;
+    };
+    this.running = pass().then(
+      (swept) => {
         this.failures = 0;
+        if (swept === undefined) return;
+        this.idleSweeps = swept > 0 ? 0 : this.idleSweeps + 1;
+        const every = Math.max(this.options.pollMs, MIN_SWEEP_MS);
+        const wait = Math.min(every * 2 ** Math.min(this.idleSweeps, 10), Math.max(MAX_IDLE_SWEEP_MS, every));
+        this.nextSweepAt = Date.now() + wait;
       },
       (error: unknown) => {
         this.failures += 1;
@@ -95,23 +140,58 @@ export class OutboxRelay {
     this.running = undefined;
     if (this.stopped) return;
     const backoff = Math.min(this.options.pollMs * 2 ** this.failures, 10_000);
-    const next = this.again ? 0 : backoff;
+    const next = this.again ? 0 : this.failures > 0 ? backoff : Math.max(0, this.nextSweepAt - Date.now());
     this.again = false;
     this.schedule(next);
   }
 
-  private async relayFrom(source: OutboxSource): Promise<number> {
-    const batches = await source.claim(this.options.batchSize ?? 50);
+  /** The documents nudged about since the last pass, each claimed by `_id`. */
+  private async relayWritten(): Promise<number> {
     let count = 0;
-    for (const batch of batches) {
-      await this.publishInOrder(batch);
-      await source.markRelayed(
-        batch.documentId,
-        batch.events.map((e) => e.event.id),
-      );
-      count += batch.events.length;
+    for (const source of this.options.sources) {
+      const ids = this.written.get(source.name);
+      if (!ids?.size) continue;
+      this.written.delete(source.name);
+      try {
+        count += await this.relayBatches(source, await source.claimDocuments([...ids]));
+      } catch (error) {
+        // Not lost: a failed pass backs off, and the sweep finds these documents again.
+        this.sweepSoon();
+        throw error;
+      }
     }
     return count;
+  }
+
+  private async relayFrom(source: OutboxSource): Promise<number> {
+    return this.relayBatches(source, await source.claim(this.options.batchSize ?? 50));
+  }
+
+  /**
+   * Documents are independent of each other: those whose events are all of one topic go in one send
+   * per topic (each document's events in their order, so the broker appends them in order), the
+   * others one by one; then every document is cleared at once. A failed send clears none: they are
+   * sent again (at least once) when their claims run out.
+   */
+  private async relayBatches(source: OutboxSource, batches: OutboxBatch[]): Promise<number> {
+    const byTopic = new Map<string, EventEnvelope[]>();
+    const mixed: OutboxBatch[] = [];
+    for (const batch of batches) {
+      const topic = batch.events[0]?.topic;
+      if (topic === undefined || batch.events.some((e) => e.topic !== topic)) mixed.push(batch);
+      else byTopic.set(topic, (byTopic.get(topic) ?? []).concat(batch.events.map((e) => e.event)));
+    }
+    await Promise.all([...byTopic].map(([topic, events]) => this.options.bus.publish(topic, events)));
+    for (const batch of mixed) await this.publishInOrder(batch);
+    await Promise.all(
+      batches.map((batch) =>
+        source.markRelayed(
+          batch.documentId,
+          batch.events.map((e) => e.event.id),
+        ),
+      ),
+    );
+    return batches.reduce((sum, batch) => sum + batch.events.length, 0);
   }
 
   /** Sends runs of same-topic events in one request each, keeping the document's order. */

@@ -5,4 +5,5 @@ export { isDuplicateKeyError } from './duplicate-key';
 export { insertEachOnce, insertOnce, withOutbox } from './insert-once';
 export { MongoIdempotencyStore } from './mongo-idempotency-store';
 export { saveIfNewer } from './save-if-newer';
+export { HeldSnapshotStore } from './held-snapshot-store';
 export { SnapshotStore, type Snapshot } from './snapshot-store';

@@ -21,29 +21,41 @@ export const outboxFields = {
  * Outbox source over one collection. A relay claims a document for `leaseMs` with a conditional
  * update, so two replicas do not relay the same document at once (that would only duplicate, since
  * consumers are idempotent, but it is waste). A relay that dies loses its claim when the lease ends.
+ * A relay told which document was just written claims it by `_id` (a point read; on a sharded
+ * cluster, one shard) instead of searching the collection for pending outboxes.
  */
 export function mongoOutboxSource<T>(model: Model<T>, options: { leaseMs?: number } = {}): OutboxSource {
   const leaseMs = options.leaseMs ?? 30_000;
+  /** Claims one document with pending events that no relay holds, among those `filter` matches. */
+  const claimOne = async (filter: Record<string, unknown>): Promise<OutboxBatch | undefined> => {
+    const now = new Date();
+    const doc = await model
+      .findOneAndUpdate(
+        {
+          ...filter,
+          'outbox.0': { $exists: true },
+          $or: [{ outboxClaimedUntil: null }, { outboxClaimedUntil: { $lt: now } }],
+        },
+        { $set: { outboxClaimedUntil: new Date(now.getTime() + leaseMs) } },
+        { projection: { outbox: 1 }, new: true },
+      )
+      .lean<{ _id: unknown; outbox: OutboxEntry[] }>();
+    return doc ? { documentId: String(doc._id), events: doc.outbox } : undefined;
+  };
   return {
     name: model.collection.collectionName,
     async claim(limit: number): Promise<OutboxBatch[]> {
       const batches: OutboxBatch[] = [];
       while (batches.length < limit) {
-        const now = new Date();
-        const doc = await model
-          .findOneAndUpdate(
-            {
-              'outbox.0': { $exists: true },
-              $or: [{ outboxClaimedUntil: null }, { outboxClaimedUntil: { $lt: now } }],
-            },
-            { $set: { outboxClaimedUntil: new Date(now.getTime() + leaseMs) } },
-            { projection: { outbox: 1 }, new: true },
-          )
-          .lean<{ _id: unknown; outbox: OutboxEntry[] }>();
-        if (!doc) break;
-        batches.push({ documentId: String(doc._id), events: doc.outbox });
+        const batch = await claimOne({});
+        if (!batch) break;
+        batches.push(batch);
       }
       return batches;
+    },
+    async claimDocuments(documentIds: string[]): Promise<OutboxBatch[]> {
+      const claimed = await Promise.all(documentIds.map((_id) => claimOne({ _id })));
+      return claimed.filter((b) => b !== undefined);
     },
     async markRelayed(documentId: string, eventIds: string[]): Promise<void> {
       await model.updateOne(

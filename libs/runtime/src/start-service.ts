@@ -11,6 +11,7 @@ import {
   type BatchHandler,
   type EventHandler,
   type OutboxSource,
+  type WrittenOutbox,
 } from '@labshare/messaging';
 import { connectMongo, MongoIdempotencyStore, MongoLeaseStore } from '@labshare/mongo';
 import { Scheduler, type ScheduledJob } from '@labshare/scheduler';
@@ -22,8 +23,11 @@ export interface ServiceDeps {
   logger: Logger;
   authenticator: Authenticator;
   idempotency: IdempotencyGuard;
-  /** Repositories call it after a write that queued events, so they leave without waiting for a poll. */
-  nudgeRelay: () => void;
+  /**
+   * Repositories call it after a write that queued events, so they leave without waiting for a poll;
+   * naming the document written lets the relay claim it by `_id` instead of searching for it.
+   */
+  nudgeRelay: (written?: WrittenOutbox) => void;
   /** Injected into the domain as they are, so tests can fix time and ids. */
   clock: () => Date;
   newId: () => string;
@@ -113,7 +117,7 @@ export async function startService(definition: ServiceDefinition): Promise<Runni
       maxTokenTtlSeconds: config.AUTH_MAX_TOKEN_TTL,
     }),
     idempotency: new IdempotencyGuard(new MongoIdempotencyStore(mongo.connection)),
-    nudgeRelay: () => relayRef.current?.nudge(),
+    nudgeRelay: (written) => relayRef.current?.nudge(written),
     clock: definition.clock ?? (() => new Date()),
     newId: randomUUID,
     correlationId: () => correlation.currentId(),

@@ -13,6 +13,14 @@ export const bookingConfigSchema = platformEnv.extend({
   BOOKING_PRUNE_CRON: env.cron('0 17 3 * * *'),
   /** Longer than any quota period (a month), so quotas still see every booking they count. */
   BOOKING_RETENTION_DAYS: env.int(40, 32),
+  /**
+   * How far behind other replicas' writes an availability answer may be: calendars are held in
+   * memory this long (this replica's own writes show at once; decisions never trust them, see
+   * CalendarCache). 0 reads every calendar from the database. Only calendars used within that
+   * time are held, at most CALENDAR_CACHE_ENTRIES of them.
+   */
+  CALENDAR_CACHE_MS: env.int(1000, 0),
+  CALENDAR_CACHE_ENTRIES: env.int(10_000, 1),
 });
 
 export type BookingConfig = ReturnType<typeof loadBookingConfig>;

@@ -2,6 +2,7 @@ import { topics } from '@labshare/contracts';
 import { runAsMain, startService, type RunningService, type ServiceDeps } from '@labshare/runtime';
 import { loadBookingConfig, type BookingConfig } from './config';
 import { BookingProjectionRepository } from './data-access/booking-projection.repository';
+import { CalendarCache } from './data-access/calendar-cache';
 import { CalendarRepository } from './data-access/calendar.repository';
 import {
   OrgReadModel,
@@ -13,6 +14,7 @@ import { buildBookingRoutes } from './entry-points/http/routes';
 import { bookingScanJob } from './entry-points/jobs/booking-scan.job';
 import { calendarPruneJob } from './entry-points/jobs/calendar-prune.job';
 import { accessEventsConsumer } from './entry-points/messaging/access-events.consumer';
+import { inventoryMemoryConsumer } from './entry-points/messaging/inventory-memory.consumer';
 import { inventorySnapshotsConsumer } from './entry-points/messaging/inventory-snapshots.consumer';
 import { ownBookingsConsumer } from './entry-points/messaging/own-bookings.consumer';
 
@@ -22,7 +24,10 @@ function build(config: BookingConfig, service: ServiceDeps) {
   const calendars = new CalendarRepository(service.db, service.nudgeRelay);
   const projection = new BookingProjectionRepository(service.db);
   const deps: BookingDeps = {
-    calendars,
+    calendars: new CalendarCache(calendars, {
+      maxAgeMs: config.CALENDAR_CACHE_MS,
+      maxEntries: config.CALENDAR_CACHE_ENTRIES,
+    }),
     projection,
     resources: new ResourceReadModel(service.db, readModels),
     orgs: new OrgReadModel(service.db, readModels),
@@ -37,7 +42,12 @@ function build(config: BookingConfig, service: ServiceDeps) {
   return {
     routes: buildBookingRoutes(service, deps),
     repositories: [calendars, projection],
-    consumers: [inventorySnapshotsConsumer(deps), accessEventsConsumer(deps), ownBookingsConsumer(deps)],
+    consumers: [
+      inventorySnapshotsConsumer(deps),
+      inventoryMemoryConsumer(deps, service.newId()),
+      accessEventsConsumer(deps),
+      ownBookingsConsumer(deps),
+    ],
     jobs: [
       bookingScanJob(deps, config.BOOKING_SCAN_CRON),
       calendarPruneJob(deps, config.BOOKING_PRUNE_CRON, config.BOOKING_RETENTION_DAYS),

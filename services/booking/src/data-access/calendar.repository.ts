@@ -1,6 +1,6 @@
 import mongoose, { type Connection } from 'mongoose';
 import { insertOnce, mongoOutboxSource, outboxFields } from '@labshare/mongo';
-import type { OutboxSource } from '@labshare/messaging';
+import type { OutboxSource, WrittenOutbox } from '@labshare/messaging';
 import type { Calendar } from '../domain/rules/booking-state';
 import type { CalendarChange, CalendarStore } from '../domain/ports';
 import {
@@ -30,7 +30,7 @@ export class CalendarRepository implements CalendarStore {
 
   constructor(
     db: Connection,
-    private readonly eventsWritten: () => void,
+    private readonly eventsWritten: (written: WrittenOutbox) => void,
   ) {
     const schema = new mongoose.Schema(
       { _id: String, version: Number, bookings: [Object], waitlist: [Object], ...outboxFields },
@@ -49,33 +49,28 @@ export class CalendarRepository implements CalendarStore {
     const doc = await this.model
       .findById(resourceId, { version: 1, bookings: 1, waitlist: 1 })
       .lean<CalendarDocument>();
-    return {
-      resourceId,
-      version: doc?.version ?? 0,
-      bookings: (doc?.bookings ?? []).map(fromStoredBooking),
-      waitlist: (doc?.waitlist ?? []).map(fromStoredEntry),
-    };
+    return toCalendar(resourceId, doc);
+  }
+
+  async loadMany(resourceIds: string[]): Promise<Calendar[]> {
+    const docs = await this.model
+      .find({ _id: { $in: resourceIds } }, { version: 1, bookings: 1, waitlist: 1 })
+      .lean<CalendarDocument[]>();
+    const byId = new Map(docs.map((d) => [d._id, d]));
+    return resourceIds.map((id) => toCalendar(id, byId.get(id)));
   }
 
   async commit(calendar: Calendar, change: CalendarChange): Promise<boolean> {
     const dropped = new Set([...(change.drop?.bookings ?? []), ...(change.drop?.entries ?? [])]);
-    const bookings = placements(
-      calendar.bookings.map(toStoredBooking),
-      change.put.map(toStoredBooking),
-      'bookings',
-      dropped,
-    );
-    const waitlist = placements(
-      calendar.waitlist.map(toStoredEntry),
-      change.waitlist.map(toStoredEntry),
-      'waitlist',
-      dropped,
-    );
+    const bookings = placements(calendar.bookings, change.put, 'bookings', dropped, toStoredBooking);
+    const waitlist = placements(calendar.waitlist, change.waitlist, 'waitlist', dropped, toStoredEntry);
     const written =
       calendar.version === 0
         ? await this.create(calendar.resourceId, bookings.appended, waitlist.appended, change)
         : await this.update(calendar, bookings, waitlist, change);
-    if (written && change.events.length > 0) this.eventsWritten();
+    if (written && change.events.length > 0) {
+      this.eventsWritten({ source: this.outboxSource.name, documentId: calendar.resourceId });
+    }
     return written;
   }
 
@@ -171,40 +166,43 @@ export class CalendarRepository implements CalendarStore {
   }
 }
 
+function toCalendar(resourceId: string, doc: CalendarDocument | null | undefined): Calendar {
+  return {
+    resourceId,
+    version: doc?.version ?? 0,
+    bookings: (doc?.bookings ?? []).map(fromStoredBooking),
+    waitlist: (doc?.waitlist ?? []).map(fromStoredEntry),
+  };
+}
+
 /**
  * Where each put item goes: revised items replace their array slot (`field.i`, safe because the
  * write is conditional on the version the indexes were read at), new ones are appended. MongoDB
  * refuses `$set: { 'a.3' }` beside `$push: { a }`, so when both happen, or items are dropped, the
- * whole array is set.
+ * whole array is set. Only what is written is converted to its stored form (a calendar may hold a
+ * thousand bookings; the common write appends one).
  */
-interface Placements<T> {
+interface Placements<S> {
   set: Record<string, unknown>;
-  appended: T[];
+  appended: S[];
 }
 
-function placements<T extends { id: string }>(
+function placements<T extends { id: string }, S>(
   current: T[],
   put: T[],
   field: string,
   dropped: Set<string>,
-): Placements<T> {
-  if (current.some((c) => dropped.has(c.id))) {
-    const kept = current.filter((c) => !dropped.has(c.id)).map((c) => put.find((p) => p.id === c.id) ?? c);
-    const added = put.filter((p) => !current.some((c) => c.id === p.id));
-    return { set: { [field]: [...kept, ...added] }, appended: [] };
+  stored: (item: T) => S,
+): Placements<S> {
+  const revised = new Map(put.map((p) => [p.id, p]));
+  const index = new Map(current.map((c, i) => [c.id, i]));
+  const added = put.filter((p) => !index.has(p.id));
+  const replaced = put.filter((p) => index.has(p.id));
+  if (current.some((c) => dropped.has(c.id)) || (replaced.length > 0 && added.length > 0)) {
+    const kept = current.filter((c) => !dropped.has(c.id)).map((c) => revised.get(c.id) ?? c);
+    return { set: { [field]: [...kept, ...added].map(stored) }, appended: [] };
   }
   const set: Record<string, unknown> = {};
-  const appended: T[] = [];
-  for (const item of put) {
-    const index = current.findIndex((c) => c.id === item.id);
-    if (index >= 0) set[`${field}.${index}`] = item;
-    else appended.push(item);
-  }
-  if (Object.keys(set).length > 0 && appended.length > 0) {
-    return {
-      set: { [field]: [...current.map((c) => put.find((p) => p.id === c.id) ?? c), ...appended] },
-      appended: [],
-    };
-  }
-  return { set, appended };
+  for (const item of replaced) set[`${field}.${index.get(item.id)}`] = stored(item);
+  return { set, appended: added.map(stored) };
 }

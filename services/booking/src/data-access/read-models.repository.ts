@@ -1,7 +1,7 @@
 import type { Connection } from 'mongoose';
 import type { Org, OrgKind, Qualification, Resource } from '@labshare/contracts';
 import type { PageRequest } from '@labshare/domain-kit';
-import { SnapshotStore } from '@labshare/mongo';
+import { HeldSnapshotStore, SnapshotStore } from '@labshare/mongo';
 import type {
   HeldQualification,
   OrgDirectory,
@@ -15,16 +15,23 @@ export interface ReadModelOptions {
   awaitMs: number;
 }
 
-/** Inventory's resources as booking knows them, from `resource.*` snapshot events. */
+/**
+ * Inventory's resources as booking knows them, from `resource.*` snapshot events: stored, and held
+ * in memory (every booking and availability answer reads one; a search filters all of them).
+ */
 export class ResourceReadModel implements ResourceDirectory {
-  private readonly store: SnapshotStore<Resource>;
+  private readonly store: HeldSnapshotStore<Resource>;
 
   constructor(db: Connection, options: ReadModelOptions) {
-    this.store = new SnapshotStore(db, 'resources', options);
+    this.store = new HeldSnapshotStore(db, 'resources', options);
   }
 
   save(resource: Resource) {
     return this.store.save(resource);
+  }
+
+  remember(resource: Resource) {
+    this.store.remember(resource);
   }
 
   get(resourceId: string) {
@@ -35,26 +42,37 @@ export class ResourceReadModel implements ResourceDirectory {
     return this.store.getOrAwait(resourceId);
   }
 
-  search(filter: ResourceFilter, page: PageRequest<string>) {
-    const query: Record<string, unknown> = { 'snapshot.status': 'active' };
-    if (filter.kind) query['snapshot.kind'] = filter.kind;
-    if (filter.orgId) query['snapshot.orgId'] = filter.orgId;
-    if (filter.campus) query['snapshot.location.campus'] = filter.campus;
-    if (filter.shared !== undefined) query['snapshot.shared'] = filter.shared;
-    return this.store.find(query, page);
+  async search(filter: ResourceFilter, page: PageRequest<string>) {
+    const all = await this.store.all();
+    const found: Resource[] = [];
+    for (let i = page.after === undefined ? 0 : firstAfter(all, page.after); i < all.length; i++) {
+      const r = all[i]!;
+      if (r.status !== 'active') continue;
+      if (filter.kind && r.kind !== filter.kind) continue;
+      if (filter.orgId && r.orgId !== filter.orgId) continue;
+      if (filter.campus && r.location?.campus !== filter.campus) continue;
+      if (filter.shared !== undefined && r.shared !== filter.shared) continue;
+      found.push(r);
+      if (found.length === page.limit) break;
+    }
+    return found;
   }
 }
 
-/** Inventory's organisations as booking knows them, from `org.*` snapshot events. */
+/** Inventory's organisations as booking knows them, from `org.*` snapshot events (held in memory too). */
 export class OrgReadModel implements OrgDirectory {
-  private readonly store: SnapshotStore<Org>;
+  private readonly store: HeldSnapshotStore<Org>;
 
   constructor(db: Connection, options: ReadModelOptions) {
-    this.store = new SnapshotStore(db, 'orgs', options);
+    this.store = new HeldSnapshotStore(db, 'orgs', options);
   }
 
   save(org: Org) {
     return this.store.save(org);
+  }
+
+  remember(org: Org) {
+    this.store.remember(org);
   }
 
   async kindOf(orgId: string): Promise<OrgKind | undefined> {
@@ -82,4 +100,16 @@ export class QualificationReadModel implements QualificationDirectory {
       ...(q.expiresAt ? { expiresAt: Date.parse(q.expiresAt) } : {}),
     }));
   }
+}
+
+/** The index of the first resource with an id after `after`, in a list sorted by id (binary search). */
+function firstAfter(sorted: readonly Resource[], after: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid]!.id <= after) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

@@ -15,8 +15,13 @@ export interface CalendarChange {
 }
 
 export interface CalendarStore {
-  /** The resource's calendar; an empty one (version 0) if it has none yet. */
-  load(resourceId: string): Promise<Calendar>;
+  /**
+   * The resource's calendar; an empty one (version 0) if it has none yet. It may be a copy held in
+   * memory, a little behind other replicas' writes, unless `fresh` asks for the stored document.
+   */
+  load(resourceId: string, options?: { fresh?: boolean }): Promise<Calendar>;
+  /** The same for several resources at once (one read of those not held), in the order asked. */
+  loadMany(resourceIds: string[]): Promise<Calendar[]>;
   /** Writes the change iff the calendar is still at `calendar.version`: false when someone else got there first. */
   commit(calendar: Calendar, change: CalendarChange): Promise<boolean>;
   resourceIdOfBooking(bookingId: string): Promise<string | undefined>;
@@ -60,6 +65,8 @@ export interface ResourceFilter {
 /** Booking's read model of inventory's resources, fed by their snapshot events. */
 export interface ResourceDirectory {
   save(resource: ResourceView): Promise<void>;
+  /** Holds the snapshot in this replica's memory only (every replica hears every snapshot). */
+  remember(resource: ResourceView): void;
   get(resourceId: string): Promise<ResourceView | undefined>;
   /** Like `get`, but waits a bounded while for a snapshot still on its way (a resource created a moment ago). */
   getOrAwait(resourceId: string): Promise<ResourceView | undefined>;
@@ -70,6 +77,8 @@ export interface ResourceDirectory {
 /** Booking's read model of inventory's organisations (their kind decides the price column). */
 export interface OrgDirectory {
   save(org: Org): Promise<void>;
+  /** Holds the snapshot in this replica's memory only (every replica hears every snapshot). */
+  remember(org: Org): void;
   /** The org's kind, waiting a bounded while for an org registered a moment ago. */
   kindOf(orgId: string): Promise<OrgKind | undefined>;
 }

@@ -1,4 +1,4 @@
-import { freeIntervals, slots } from '@labshare/availability';
+import { freeIntervals, isoInstant as iso, slots } from '@labshare/availability';
 import type { ResourceAvailability } from '@labshare/contracts';
 import { occupies, type Calendar } from './booking-state';
 import { blackoutIntervals, calendarSpec, type ResourceView } from './resource-view';
@@ -9,8 +9,6 @@ export interface AvailabilityRequest {
   quantity: number;
   durationMinutes?: number;
 }
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * Free time of one resource, by the same engine that re-checks every booking, on the calendar the

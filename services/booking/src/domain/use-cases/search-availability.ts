@@ -28,11 +28,15 @@ export async function searchAvailability(
   let after = page.after;
   for (;;) {
     const batch = await deps.resources.search(filter, { limit: BATCH, after });
+    const visible = batch.filter((resource) => canSeeResource(caller, resource));
+    const loaded = await deps.calendars.loadMany(visible.map((r) => r.id));
+    const calendars = new Map(loaded.map((c) => [c.resourceId, c]));
+    const now = deps.clock().getTime();
     for (const resource of batch) {
       after = resource.id;
-      if (!canSeeResource(caller, resource)) continue;
-      const calendar = await deps.calendars.load(resource.id);
-      const answer = availabilityOf(resource, calendar, request, deps.clock().getTime());
+      const calendar = calendars.get(resource.id);
+      if (!calendar) continue; // not the caller's to see
+      const answer = availabilityOf(resource, calendar, request, now);
       if ((answer.slots?.length ?? 0) > 0) items.push(answer);
       if (items.length === page.limit) return { items, next: after };
     }

@@ -1,0 +1,129 @@
+import type { CalendarChange, CalendarStore } from '../domain/ports';
+import type { Calendar } from '../domain/rules/booking-state';
+
+export interface CalendarCacheOptions {
+  /** How old (since its read or write was issued) a held calendar may be and still be answered from. */
+  maxAgeMs: number;
+  /** How many calendars are held; the least recently used go first. */
+  maxEntries: number;
+}
+
+interface Held {
+  calendar: Calendar;
+  /** When the read or write that produced it was issued (so its age is never understated). */
+  at: number;
+}
+
+/**
+ * Calendars held in this replica's memory, in front of the calendar documents. A held calendar is
+ * never trusted for a decision: the write is conditional on its version, so if another replica
+ * changed the calendar meanwhile the write is refused, the entry dropped, and `changeCalendar` reads
+ * the document and decides again. What it saves is the read before each decision (a booking is one
+ * round trip: the conditional write), and the read behind each availability answer, which is
+ * therefore at most `maxAgeMs` behind other replicas' writes (this replica's own are held at once).
+ */
+export class CalendarCache implements CalendarStore {
+  private readonly held = new Map<string, Held>();
+
+  constructor(
+    private readonly store: CalendarStore,
+    private readonly options: CalendarCacheOptions,
+  ) {}
+
+  async load(resourceId: string, options: { fresh?: boolean } = {}): Promise<Calendar> {
+    const held = this.held.get(resourceId);
+    if (!options.fresh && held && Date.now() - held.at < this.options.maxAgeMs) return held.calendar;
+    const at = Date.now();
+    const calendar = await this.store.load(resourceId);
+    this.keep(calendar, at);
+    return calendar;
+  }
+
+  async loadMany(resourceIds: string[]): Promise<Calendar[]> {
+    const at = Date.now();
+    const found = new Map<string, Calendar>();
+    for (const id of resourceIds) {
+      const held = this.held.get(id);
+      if (held && at - held.at < this.options.maxAgeMs) found.set(id, held.calendar);
+    }
+    const missing = resourceIds.filter((id) => !found.has(id));
+    for (const calendar of missing.length ? await this.store.loadMany(missing) : []) {
+      this.keep(calendar, at);
+      found.set(calendar.resourceId, calendar);
+    }
+    return resourceIds.map((id) => found.get(id)!);
+  }
+
+  async commit(calendar: Calendar, change: CalendarChange): Promise<boolean> {
+    const at = Date.now();
+    const written = await this.store.commit(calendar, change);
+    if (written) this.keep(afterChange(calendar, change), at);
+    else this.held.delete(calendar.resourceId);
+    return written;
+  }
+
+  resourceIdOfBooking(bookingId: string) {
+    return this.store.resourceIdOfBooking(bookingId);
+  }
+
+  resourceIdOfWaitEntry(entryId: string) {
+    return this.store.resourceIdOfWaitEntry(entryId);
+  }
+
+  resourceIdOfSeries(seriesId: string) {
+    return this.store.resourceIdOfSeries(seriesId);
+  }
+
+  waitlistsOf(filter: { resourceId?: string; orgId?: string }) {
+    return this.store.waitlistsOf(filter);
+  }
+
+  withFinishedBefore(cutoff: number) {
+    return this.store.withFinishedBefore(cutoff);
+  }
+
+  dueForScan(now: number) {
+    return this.store.dueForScan(now);
+  }
+
+  /**
+   * Keeps the newest version seen (a slow read finishing after a write must not roll it back), and
+   * drops from the oldest end what is too old to be answered from anyway, or beyond `maxEntries`:
+   * memory holds the calendars used within the last `maxAgeMs` only.
+   */
+  private keep(calendar: Calendar, at: number): void {
+    const held = this.held.get(calendar.resourceId);
+    if (held && held.calendar.version > calendar.version) return;
+    this.held.delete(calendar.resourceId);
+    this.held.set(calendar.resourceId, { calendar, at });
+    const now = Date.now();
+    for (const [id, entry] of this.held) {
+      if (now - entry.at < this.options.maxAgeMs && this.held.size <= this.options.maxEntries) break;
+      this.held.delete(id);
+    }
+  }
+}
+
+/**
+ * The calendar as the repository's conditional write leaves it: dropped items gone, put items
+ * replacing theirs in place, new ones appended, in that order (the order the document holds them in,
+ * which the repository's positional updates rely on).
+ */
+export function afterChange(calendar: Calendar, change: CalendarChange): Calendar {
+  const dropped = new Set([...(change.drop?.bookings ?? []), ...(change.drop?.entries ?? [])]);
+  return {
+    resourceId: calendar.resourceId,
+    version: calendar.version + 1,
+    bookings: merged(calendar.bookings, change.put, dropped),
+    waitlist: merged(calendar.waitlist, change.waitlist, dropped),
+  };
+}
+
+function merged<T extends { id: string }>(current: T[], put: T[], dropped: Set<string>): T[] {
+  const revised = new Map(put.map((p) => [p.id, p]));
+  const known = new Set(current.map((c) => c.id));
+  return [
+    ...current.filter((c) => !dropped.has(c.id)).map((c) => revised.get(c.id) ?? c),
+    ...put.filter((p) => !known.has(p.id)),
+  ];
+}

@@ -1,0 +1,121 @@
+import { MongoClient } from 'mongodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dayAt, waitFor } from '@labshare/testkit';
+import { makeOrg, makeResource, startBookingService, type BookingHarness } from './booking-fixture';
+
+/** Whether `api`'s availability shows the hour from `start` as free. */
+async function showsFree(
+  h: BookingHarness,
+  replica: number,
+  resourceId: string,
+  token: string,
+  start: string,
+) {
+  const end = new Date(Date.parse(start) + 3_600_000).toISOString();
+  const answer = await h.apis[replica]!(
+    'GET',
+    `/v1/availability?resourceId=${resourceId}&from=${start}&to=${end}`,
+    {
+      token,
+    },
+  );
+  expect(answer.status).toBe(200);
+  return (answer.body as { free: unknown[] }).free.length > 0;
+}
+
+async function storedBookings(h: BookingHarness, resourceId: string) {
+  const client = await MongoClient.connect(h.env.MONGO_URL!);
+  try {
+    const calendar = await client
+      .db(`${h.env.MONGO_DB_PREFIX}booking`)
+      .collection<{ _id: string; bookings: { status: string }[] }>('calendars')
+      .findOne({ _id: resourceId });
+    return calendar?.bookings ?? [];
+  } finally {
+    await client.close();
+  }
+}
+
+describe('calendars held in memory by two replicas', () => {
+  describe('when the copy is kept long (60 s) so it is surely stale', () => {
+    let h: BookingHarness;
+    beforeAll(async () => {
+      h = await startBookingService({ CALENDAR_CACHE_MS: '60000' }, 2);
+    }, 120_000);
+    afterAll(() => h?.stop());
+
+    it('when replica B books on a stale copy what replica A booked, then its write is refused, it decides again on the stored calendar, and answers 409', async () => {
+      const provider = await makeOrg(h, 'university');
+      const consumer = await makeOrg(h, 'enterprise');
+      const resource = await makeResource(h, provider, { capacity: 1 });
+      const slot = { resourceId: resource.id, start: dayAt(3, 10), end: dayAt(3, 11) };
+      const token = consumer.booker();
+
+      expect(await showsFree(h, 1, resource.id, token, slot.start)).toBe(true); // B now holds the calendar
+      expect((await h.apis[0]!('POST', '/v1/bookings', { token, body: slot })).status).toBe(201);
+      expect(await showsFree(h, 1, resource.id, token, slot.start)).toBe(true); // B's copy is stale
+
+      const second = await h.apis[1]!('POST', '/v1/bookings', { token, body: slot });
+      expect(second.status).toBe(409);
+      expect((await storedBookings(h, resource.id)).filter((b) => b.status === 'confirmed')).toHaveLength(1);
+      // The refused write dropped B's copy: B answers from the stored calendar again.
+      expect(await showsFree(h, 1, resource.id, token, slot.start)).toBe(false);
+    });
+
+    it('when both replicas race for each of 8 single-unit hours from stale copies, then each hour is booked exactly once', async () => {
+      const provider = await makeOrg(h, 'university');
+      const consumer = await makeOrg(h, 'enterprise');
+      const resource = await makeResource(h, provider, { capacity: 1 });
+      const token = consumer.booker();
+      const hours = Array.from({ length: 8 }, (_, i) => dayAt(4, 8 + i));
+      for (const replica of [0, 1])
+        for (const hour of hours) await showsFree(h, replica, resource.id, token, hour);
+      // Every hour asked of both replicas, 4 times each: 64 requests for 8 units.
+      const answers = await Promise.all(
+        hours.flatMap((start) =>
+          Array.from({ length: 8 }, (_, i) =>
+            h.apis[i % 2]!('POST', '/v1/bookings', {
+              token,
+              body: {
+                resourceId: resource.id,
+                start,
+                end: new Date(Date.parse(start) + 3_600_000).toISOString(),
+              },
+            }),
+          ),
+        ),
+      );
+      expect(answers.filter((a) => a.status === 201)).toHaveLength(hours.length);
+      expect(answers.every((a) => a.status === 201 || a.status === 409)).toBe(true);
+      expect((await storedBookings(h, resource.id)).filter((b) => b.status === 'confirmed')).toHaveLength(
+        hours.length,
+      );
+    });
+  });
+
+  describe('when the copy is kept for the default bound (CALENDAR_CACHE_MS 1000)', () => {
+    let h: BookingHarness;
+    beforeAll(async () => {
+      h = await startBookingService({}, 2);
+    }, 120_000);
+    afterAll(() => h?.stop());
+
+    it('when replica A books, then replica B shows it within the bound (plus one answer time)', async () => {
+      const provider = await makeOrg(h, 'university');
+      const consumer = await makeOrg(h, 'enterprise');
+      const resource = await makeResource(h, provider, { capacity: 1 });
+      const token = consumer.booker();
+      const start = dayAt(5, 9);
+      expect(await showsFree(h, 1, resource.id, token, start)).toBe(true);
+      const body = { resourceId: resource.id, start, end: dayAt(5, 10) };
+      expect((await h.apis[0]!('POST', '/v1/bookings', { token, body })).status).toBe(201);
+      const booked = Date.now();
+      // Replica A's own write shows at once.
+      expect(await showsFree(h, 0, resource.id, token, start)).toBe(false);
+      await waitFor(async () => !(await showsFree(h, 1, resource.id, token, start)), {
+        what: 'replica B sees the booking',
+      });
+      expect(Date.now() - booked).toBeLessThan(1000 + 1000);
+    });
+  });
+});
