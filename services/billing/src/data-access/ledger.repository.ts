@@ -9,6 +9,7 @@ import {
   withOutbox,
   type OutboxEntry,
 } from '@labshare/mongo';
+import type { WrittenOutbox } from '@labshare/messaging';
 import type { LedgerStore, PendingEvent } from '../domain/ports';
 import type { LedgerLine } from '../domain/rules/ledger-lines';
 
@@ -60,7 +61,7 @@ export class LedgerRepository implements LedgerStore {
 
   constructor(
     db: Connection,
-    private readonly eventsWritten: () => void,
+    private readonly eventsWritten: (written: WrittenOutbox) => void,
   ) {
     this.model = db.model<LineDocument>('LedgerLine', schema, 'ledger');
     this.outboxSource = mongoOutboxSource(this.model);
@@ -72,7 +73,7 @@ export class LedgerRepository implements LedgerStore {
 
   async record(line: LedgerLine, events: PendingEvent[]): Promise<boolean> {
     if (!(await insertOnce(this.model, toDocument(line), events))) return false;
-    this.eventsWritten();
+    this.written(line);
     return true;
   }
 
@@ -81,8 +82,13 @@ export class LedgerRepository implements LedgerStore {
       this.model,
       entries.map(({ line, events }) => withOutbox(toDocument(line), events)),
     );
-    if (inserted.includes(true)) this.eventsWritten();
+    entries.forEach(({ line }, i) => inserted[i] && this.written(line));
     return inserted;
+  }
+
+  /** Every line is written on a record's path: the relay is told which, to claim it by `_id`. */
+  private written(line: LedgerLine): void {
+    this.eventsWritten({ source: this.outboxSource.name, documentId: line.id });
   }
 
   async get(id: string): Promise<LedgerLine | undefined> {
