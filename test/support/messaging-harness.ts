@@ -18,7 +18,10 @@ function ledgerModel(db: Connection) {
 }
 
 /** Everything a messaging test needs, on a database and topic prefix of its own. */
-export async function messagingHarness(infra: { mongoUrl: string; kafkaBrokers: string }) {
+export async function messagingHarness(
+  infra: { mongoUrl: string; kafkaBrokers: string },
+  options: { leaseMs?: number } = {},
+) {
   const dbName = `msgtest_${randomUUID().slice(0, 8)}`;
   const topicPrefix = `t-${randomUUID().slice(0, 8)}.`;
   const db = await mongoose.createConnection(infra.mongoUrl, { dbName }).asPromise();
@@ -30,7 +33,8 @@ export async function messagingHarness(infra: { mongoUrl: string; kafkaBrokers: 
   });
   await bus.ensureTopics([TOPIC], 3);
   const Ledger = ledgerModel(db);
-  const relay = new OutboxRelay({ bus, sources: [mongoOutboxSource(Ledger)], logger, pollMs: 50 });
+  const source = mongoOutboxSource(Ledger, { leaseMs: options.leaseMs });
+  const relay = new OutboxRelay({ bus, sources: [source], logger, pollMs: 50 });
   const counterId = randomUUID();
 
   /** Writes `count` state changes, each with its event in the same single-document write. */
@@ -44,7 +48,10 @@ export async function messagingHarness(infra: { mongoUrl: string; kafkaBrokers: 
   return {
     db,
     bus,
+    Ledger,
+    source,
     relay,
+    topicPrefix,
     counterId,
     childEnv: {
       KAFKA_BROKERS: infra.kafkaBrokers,

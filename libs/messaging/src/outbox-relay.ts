@@ -30,10 +30,16 @@ export interface OutboxRelayOptions {
   batchSize?: number;
 }
 
-/** A document a write here just queued events in, named so the relay claims it without searching. */
+/**
+ * A document a write here just queued events in, named so the relay claims it without searching.
+ * `claimed`: the write itself claimed the document's outbox for this process until `until` (epoch
+ * ms) and returned its pending events, so the relay sends them without a claim round trip. If this
+ * process dies first, the claim runs out and a sweep (here or on another replica) relays them.
+ */
 export interface WrittenOutbox {
   source: string;
   documentId: string;
+  claimed?: { until: number; events: OutboxBatch['events'] };
 }
 
 /**
@@ -48,6 +54,8 @@ export interface WrittenOutbox {
  */
 const MIN_SWEEP_MS = 1_000;
 const MAX_IDLE_SWEEP_MS = 5_000;
+/** A claim made by the write is used only while it has at least this long left. */
+const CLAIM_MARGIN_MS = 5_000;
 
 export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
@@ -57,7 +65,8 @@ export class OutboxRelay {
   private failures = 0;
   private nextSweepAt = 0;
   private idleSweeps = 0;
-  private readonly written = new Map<string, Set<string>>();
+  private readonly written = new Map<string, Map<string, WrittenOutbox['claimed']>>();
+  private relayedLastPass = new Set<string>();
 
   constructor(private readonly options: OutboxRelayOptions) {}
 
@@ -70,8 +79,10 @@ export class OutboxRelay {
   nudge(written?: WrittenOutbox): void {
     if (this.stopped) return;
     if (written) {
-      const ids = this.written.get(written.source) ?? new Set<string>();
-      this.written.set(written.source, ids.add(written.documentId));
+      const ids = this.written.get(written.source) ?? new Map<string, WrittenOutbox['claimed']>();
+      // A later write's claim returned every event still pending, so it replaces an earlier one.
+      const claimed = written.claimed ?? ids.get(written.documentId);
+      this.written.set(written.source, ids.set(written.documentId, claimed));
     } else {
       this.sweepSoon();
     }
@@ -145,21 +156,42 @@ export class OutboxRelay {
     this.schedule(next);
   }
 
-  /** The documents nudged about since the last pass, each claimed by `_id`. */
+  /**
+   * The documents nudged about since the last pass: those their write claimed for this process are
+   * sent as the write returned them (while the claim holds), the others claimed by `_id` first.
+   */
   private async relayWritten(): Promise<number> {
     let count = 0;
+    const relayed = new Set<string>();
     for (const source of this.options.sources) {
-      const ids = this.written.get(source.name);
-      if (!ids?.size) continue;
+      const written = this.written.get(source.name);
+      if (!written?.size) continue;
       this.written.delete(source.name);
+      // A claim this close to its end may run out mid-send; such a document is claimed again.
+      const holdsUntil = Date.now() + CLAIM_MARGIN_MS;
+      const claimed: OutboxBatch[] = [];
+      const unclaimed: string[] = [];
+      for (const [documentId, claim] of written) {
+        if (!claim || claim.until <= holdsUntil) unclaimed.push(documentId);
+        else {
+          // A write made while the previous pass was clearing this document returned the events
+          // that pass sent: not sent twice.
+          const events = claim.events.filter((e) => !this.relayedLastPass.has(e.event.id));
+          if (events.length > 0) claimed.push({ documentId, events });
+        }
+      }
       try {
-        count += await this.relayBatches(source, await source.claimDocuments([...ids]));
+        const batches = unclaimed.length ? await source.claimDocuments(unclaimed) : [];
+        const all = [...claimed, ...batches];
+        count += await this.relayBatches(source, all);
+        for (const batch of all) for (const e of batch.events) relayed.add(e.event.id);
       } catch (error) {
         // Not lost: a failed pass backs off, and the sweep finds these documents again.
         this.sweepSoon();
         throw error;
       }
     }
+    this.relayedLastPass = relayed;
     return count;
   }
 

@@ -1,5 +1,10 @@
 export { connectMongo, type MongoConnection } from './connect-mongo';
-export { mongoOutboxSource, outboxFields, type OutboxEntry } from './mongo-outbox-source';
+export {
+  mongoOutboxSource,
+  outboxFields,
+  type MongoOutboxSource,
+  type OutboxEntry,
+} from './mongo-outbox-source';
 export { MongoLeaseStore } from './mongo-lease-store';
 export { isDuplicateKeyError } from './duplicate-key';
 export { insertEachOnce, insertOnce, withOutbox } from './insert-once';

@@ -4,9 +4,16 @@ import { isDuplicateKeyError } from './duplicate-key';
 
 type FactDocument = Record<string, unknown> & { _id: unknown };
 
-/** The document as stored with the events it causes in its outbox, for the relay to publish. */
-export function withOutbox(document: FactDocument, events: OutboxEntry[]): FactDocument {
-  return { ...document, outbox: events, outboxClaimedUntil: null };
+/**
+ * The document as stored with the events it causes in its outbox, for the relay to publish; with a
+ * `claim` (`claimInWrite()` of its outbox source), claimed by this process's relay in the insert.
+ */
+export function withOutbox(
+  document: FactDocument,
+  events: OutboxEntry[],
+  claim?: { set: { outboxClaimedUntil: Date } },
+): FactDocument {
+  return { ...document, outbox: events, outboxClaimedUntil: claim?.set.outboxClaimedUntil ?? null };
 }
 
 /**

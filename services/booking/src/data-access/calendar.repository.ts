@@ -1,6 +1,13 @@
 import mongoose, { type Connection } from 'mongoose';
-import { insertOnce, mongoOutboxSource, outboxFields } from '@labshare/mongo';
-import type { OutboxSource, WrittenOutbox } from '@labshare/messaging';
+import {
+  insertEachOnce,
+  mongoOutboxSource,
+  outboxFields,
+  withOutbox,
+  type MongoOutboxSource,
+  type OutboxEntry,
+} from '@labshare/mongo';
+import type { WrittenOutbox } from '@labshare/messaging';
 import type { Calendar } from '../domain/rules/booking-state';
 import type { CalendarChange, CalendarStore } from '../domain/ports';
 import {
@@ -23,10 +30,12 @@ interface CalendarDocument {
  * One document per resource: its live bookings, its waitlist, its outbox and a version. Every change
  * is one conditional update on `{ _id, version }` (compare-and-set), so it is atomic on a single
  * server and on a sharded cluster alike (sharded by `_id` = resource id), without transactions.
+ * A change with events also claims the outbox for this process's relay in that same write and
+ * hands the relay what the write returned, so the relay does not write the document to claim it.
  */
 export class CalendarRepository implements CalendarStore {
   private readonly model;
-  readonly outboxSource: OutboxSource;
+  readonly outboxSource: MongoOutboxSource;
 
   constructor(
     db: Connection,
@@ -64,23 +73,24 @@ export class CalendarRepository implements CalendarStore {
     const dropped = new Set([...(change.drop?.bookings ?? []), ...(change.drop?.entries ?? [])]);
     const bookings = placements(calendar.bookings, change.put, 'bookings', dropped, toStoredBooking);
     const waitlist = placements(calendar.waitlist, change.waitlist, 'waitlist', dropped, toStoredEntry);
-    const written =
+    const claim = change.events.length > 0 ? this.outboxSource.claimInWrite() : undefined;
+    const outbox =
       calendar.version === 0
-        ? await this.create(calendar.resourceId, bookings.appended, waitlist.appended, change)
-        : await this.update(calendar, bookings, waitlist, change);
-    if (written && change.events.length > 0) {
-      this.eventsWritten({ source: this.outboxSource.name, documentId: calendar.resourceId });
-    }
-    return written;
+        ? await this.create(calendar.resourceId, bookings.appended, waitlist.appended, change, claim)
+        : await this.update(calendar, bookings, waitlist, change, claim);
+    if (outbox && claim) this.eventsWritten(claim.written(calendar.resourceId, outbox));
+    return outbox !== undefined;
   }
 
+  /** The document's pending events after the write (none asked for without a claim); undefined = not written. */
   private async update(
     calendar: Calendar,
     bookings: Placements<StoredBooking>,
     waitlist: Placements<StoredWaitEntry>,
     change: CalendarChange,
-  ): Promise<boolean> {
-    const set = { ...bookings.set, ...waitlist.set };
+    claim: Claim | undefined,
+  ): Promise<OutboxEntry[] | undefined> {
+    const set = { ...bookings.set, ...waitlist.set, ...claim?.set };
     const push = {
       ...(bookings.appended.length ? { bookings: { $each: bookings.appended } } : {}),
       ...(waitlist.appended.length ? { waitlist: { $each: waitlist.appended } } : {}),
@@ -91,11 +101,15 @@ export class CalendarRepository implements CalendarStore {
       ...(Object.keys(set).length ? { $set: set } : {}),
       ...(Object.keys(push).length ? { $push: push } : {}),
     };
-    const result = await this.model.updateOne(
-      { _id: calendar.resourceId, version: calendar.version },
-      update,
-    );
-    return result.modifiedCount === 1;
+    const filter = { _id: calendar.resourceId, version: calendar.version };
+    if (!claim) {
+      const result = await this.model.updateOne(filter, update);
+      return result.modifiedCount === 1 ? [] : undefined;
+    }
+    const doc = await this.model
+      .findOneAndUpdate(filter, update, { projection: { outbox: 1 }, new: true })
+      .lean<{ outbox: OutboxEntry[] }>();
+    return doc?.outbox;
   }
 
   async resourceIdOfBooking(bookingId: string): Promise<string | undefined> {
@@ -161,10 +175,15 @@ export class CalendarRepository implements CalendarStore {
     bookings: StoredBooking[],
     waitlist: StoredWaitEntry[],
     change: CalendarChange,
-  ): Promise<boolean> {
-    return insertOnce(this.model, { _id: resourceId, version: 1, bookings, waitlist }, change.events);
+    claim: Claim | undefined,
+  ): Promise<OutboxEntry[] | undefined> {
+    const document = withOutbox({ _id: resourceId, version: 1, bookings, waitlist }, change.events, claim);
+    const [inserted] = await insertEachOnce(this.model, [document]);
+    return inserted ? change.events : undefined;
   }
 }
+
+type Claim = ReturnType<MongoOutboxSource['claimInWrite']>;
 
 function toCalendar(resourceId: string, doc: CalendarDocument | null | undefined): Calendar {
   return {

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { OutboxRelay, type OutboxSource } from '@labshare/messaging';
+import type { OutboxEntry } from '@labshare/mongo';
+import { eventTap, testInfra, waitFor, type EventTap } from '@labshare/testkit';
+import { incremented, logger, messagingHarness, TOPIC } from '../support/messaging-harness';
+
+type Harness = Awaited<ReturnType<typeof messagingHarness>>;
+
+/** The source, counting the claims the relay asks it for (the database behind it is real). */
+function counted(source: OutboxSource) {
+  const calls = { claim: 0, claimDocuments: 0 };
+  const wrapped: OutboxSource = {
+    name: source.name,
+    claim: (limit) => ((calls.claim += 1), source.claim(limit)),
+    claimDocuments: (ids) => ((calls.claimDocuments += 1), source.claimDocuments(ids)),
+    markRelayed: (id, eventIds) => source.markRelayed(id, eventIds),
+  };
+  return { wrapped, calls };
+}
+
+/** A state change whose write queues its event and claims the outbox for this process, as calendars do. */
+async function writeClaimed(h: Harness, n: number) {
+  const claim = h.source.claimInWrite();
+  const _id = randomUUID();
+  const event = incremented(h.counterId, n);
+  await h.Ledger.collection.insertOne({
+    _id: _id as never,
+    total: n,
+    outbox: [{ topic: TOPIC, event }],
+    ...claim.set,
+  });
+  const doc = await h.Ledger.findById(_id, { outbox: 1 }).lean<{ outbox: OutboxEntry[] }>();
+  return { event, written: claim.written(_id, doc!.outbox) };
+}
+
+describe('outbox claimed by the write that queued it', () => {
+  let h: Harness | undefined;
+  let tap: EventTap | undefined;
+  const relays: OutboxRelay[] = [];
+  afterEach(async () => {
+    await Promise.all(relays.splice(0).map((r) => r.stop()));
+    await tap?.stop();
+    await h?.close();
+  });
+
+  async function setUp(leaseMs: number) {
+    h = await messagingHarness(testInfra(), { leaseMs });
+    const infra = testInfra();
+    tap = await eventTap({ KAFKA_BROKERS: infra.kafkaBrokers, KAFKA_TOPIC_PREFIX: h.topicPrefix }, [TOPIC]);
+    const { wrapped, calls } = counted(h.source);
+    const relay = new OutboxRelay({ bus: h.bus, sources: [wrapped], logger, pollMs: 50 });
+    relays.push(relay);
+    return { h, tap, relay, calls };
+  }
+
+  it('when the writer nudges its relay with what it claimed, then the events are sent without claiming the document again', async () => {
+    const { h, tap, relay, calls } = await setUp(30_000);
+    relay.start();
+    const writes = await Promise.all([0, 1, 2].map((n) => writeClaimed(h, n)));
+    for (const { written } of writes) relay.nudge(written);
+    await waitFor(() => writes.every(({ event }) => tap.all.some((e) => e.id === event.id)), {
+      what: 'the three events on the topic',
+    });
+    await waitFor(async () => (await h.pendingInOutbox()) === 0, { what: 'outboxes cleared' });
+    expect(calls.claimDocuments).toBe(0);
+    const cleared = await h.Ledger.find({}, { outboxClaimedUntil: 1 }).lean<
+      { outboxClaimedUntil: Date | null }[]
+    >();
+    expect(cleared.every((d) => d.outboxClaimedUntil === null)).toBe(true);
+  });
+
+  it('when the writing process dies before relaying, then no sweep takes the claimed document until the claim runs out, and then one relays it', async () => {
+    const leaseMs = 1_500;
+    const { h, tap, relay } = await setUp(leaseMs);
+    const { event } = await writeClaimed(h, 7);
+    const claimedAt = Date.now();
+    // The writer died: its nudge never reaches a relay. Another replica's relay sweeps.
+    expect(await relay.drain()).toBe(0);
+    relay.start();
+    await waitFor(() => tap.all.some((e) => e.id === event.id), {
+      what: 'the event relayed after the claim ran out',
+      timeoutMs: 20_000,
+    });
+    expect(Date.now() - claimedAt).toBeGreaterThanOrEqual(leaseMs);
+    await waitFor(async () => (await h.pendingInOutbox()) === 0, { what: 'outbox cleared' });
+  });
+
+  it('when a claim is about to run out when the relay gets to it, then the relay claims the document again before sending', async () => {
+    const { h, tap, relay, calls } = await setUp(1_000);
+    const { event, written } = await writeClaimed(h, 9);
+    await waitFor(() => Date.now() > written.claimed!.until, { what: 'the claim ran out' });
+    relay.start();
+    relay.nudge(written); // before the first pass runs: it takes the nudged documents first
+    await waitFor(() => tap.all.some((e) => e.id === event.id), { what: 'the event relayed' });
+    expect(calls.claimDocuments).toBeGreaterThan(0);
+  });
+});
