@@ -14,15 +14,16 @@ function counted(source: OutboxSource) {
     name: source.name,
     claim: (limit) => ((calls.claim += 1), source.claim(limit)),
     claimDocuments: (ids) => ((calls.claimDocuments += 1), source.claimDocuments(ids)),
-    markRelayed: (id, eventIds) => source.markRelayed(id, eventIds),
+    markRelayed: (id, eventIds, batch) => source.markRelayed(id, eventIds, batch),
+    flush: () => source.flush?.() ?? Promise.resolve(),
   };
   return { wrapped, calls };
 }
 
 /** A state change whose write queues its event and claims the outbox for this process, as calendars do. */
 async function writeClaimed(h: Harness, n: number) {
-  const claim = h.source.claimInWrite();
   const _id = randomUUID();
+  const claim = h.source.claimInWrite(_id);
   const event = incremented(h.counterId, n);
   await h.Ledger.collection.insertOne({
     _id: _id as never,
@@ -31,7 +32,7 @@ async function writeClaimed(h: Harness, n: number) {
     ...claim.set,
   });
   const doc = await h.Ledger.findById(_id, { outbox: 1 }).lean<{ outbox: OutboxEntry[] }>();
-  return { event, written: claim.written(_id, doc!.outbox) };
+  return { event, written: claim.written(doc!.outbox) };
 }
 
 describe('outbox claimed by the write that queued it', () => {
@@ -44,8 +45,8 @@ describe('outbox claimed by the write that queued it', () => {
     await h?.close();
   });
 
-  async function setUp(leaseMs: number) {
-    h = await messagingHarness(testInfra(), { leaseMs });
+  async function setUp(leaseMs: number, clearDelayMs = 0) {
+    h = await messagingHarness(testInfra(), { leaseMs, clearDelayMs });
     const infra = testInfra();
     tap = await eventTap({ KAFKA_BROKERS: infra.kafkaBrokers, KAFKA_TOPIC_PREFIX: h.topicPrefix }, [TOPIC]);
     const { wrapped, calls } = counted(h.source);
@@ -94,5 +95,47 @@ describe('outbox claimed by the write that queued it', () => {
     relay.nudge(written); // before the first pass runs: it takes the nudged documents first
     await waitFor(() => tap.all.some((e) => e.id === event.id), { what: 'the event relayed' });
     expect(calls.claimDocuments).toBeGreaterThan(0);
+  });
+
+  it('when the document is written again before its delayed clean-up, then that write carries it: no clean-up write, nothing sent twice', async () => {
+    const { h, tap, relay } = await setUp(30_000, 60_000);
+    relay.start();
+    const first = await writeClaimed(h, 1);
+    const _id = first.written.documentId;
+    relay.nudge(first.written);
+    await waitFor(() => tap.all.some((e) => e.id === first.event.id), { what: 'the first event sent' });
+    // Sent, and its clean-up waits for the next write: the event is still in the outbox.
+    expect(await h.pendingInOutbox()).toBe(1);
+    // The next write knows the outbox it left (the first event) and what was relayed from it.
+    const claim = h.source.claimInWrite(_id);
+    expect([...claim.relayed]).toEqual([first.event.id]);
+    const second = incremented(h.counterId, 2);
+    const kept = [{ topic: TOPIC, event: first.event }].filter((e) => !claim.relayed.has(e.event.id));
+    const doc = await h.Ledger.findOneAndUpdate(
+      { _id },
+      { $set: { ...claim.set, outbox: [...kept, { topic: TOPIC, event: second }] } },
+      { projection: { outbox: 1 }, new: true },
+    ).lean<{ outbox: OutboxEntry[] }>();
+    claim.carried();
+    relay.nudge(claim.written(doc!.outbox));
+    await waitFor(() => tap.all.some((e) => e.id === second.id), { what: 'the second event sent' });
+    expect(tap.all.filter((e) => e.id === first.event.id)).toHaveLength(1);
+    expect(h.source.claimInWrite(_id).relayed.has(first.event.id)).toBe(false);
+    // Stopping the relay does the clean-up still due.
+    await relay.stop();
+    expect(await h.pendingInOutbox()).toBe(0);
+  });
+
+  it('when the document is not written again, then the relay clears it after the delay', async () => {
+    const { h, tap, relay } = await setUp(30_000, 300);
+    relay.start();
+    const { event, written } = await writeClaimed(h, 3);
+    relay.nudge(written);
+    await waitFor(() => tap.all.some((e) => e.id === event.id), { what: 'the event sent' });
+    await waitFor(async () => (await h.pendingInOutbox()) === 0, { what: 'outbox cleared after the delay' });
+    const doc = await h.Ledger.findById(written.documentId, { outboxClaimedUntil: 1 }).lean<{
+      outboxClaimedUntil: Date | null;
+    }>();
+    expect(doc!.outboxClaimedUntil).toBeNull();
   });
 });

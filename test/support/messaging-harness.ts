@@ -20,7 +20,7 @@ function ledgerModel(db: Connection) {
 /** Everything a messaging test needs, on a database and topic prefix of its own. */
 export async function messagingHarness(
   infra: { mongoUrl: string; kafkaBrokers: string },
-  options: { leaseMs?: number } = {},
+  options: { leaseMs?: number; clearDelayMs?: number } = {},
 ) {
   const dbName = `msgtest_${randomUUID().slice(0, 8)}`;
   const topicPrefix = `t-${randomUUID().slice(0, 8)}.`;
@@ -33,7 +33,7 @@ export async function messagingHarness(
   });
   await bus.ensureTopics([TOPIC], 3);
   const Ledger = ledgerModel(db);
-  const source = mongoOutboxSource(Ledger, { leaseMs: options.leaseMs });
+  const source = mongoOutboxSource(Ledger, options);
   const relay = new OutboxRelay({ bus, sources: [source], logger, pollMs: 50 });
   const counterId = randomUUID();
 

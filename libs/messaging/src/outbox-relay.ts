@@ -6,6 +6,8 @@ import type { MessageBus } from './message-bus';
 export interface OutboxBatch {
   documentId: string;
   events: { topic: string; event: EventEnvelope }[];
+  /** Claimed by the write that queued the events (in this process), not by the relay. */
+  claimedInWrite?: boolean;
 }
 
 /**
@@ -18,8 +20,13 @@ export interface OutboxSource {
   claim(limit: number): Promise<OutboxBatch[]>;
   /** The same for the named documents only (just written here): found by `_id`, no search. */
   claimDocuments(documentIds: string[]): Promise<OutboxBatch[]>;
-  /** Removes the relayed events from the document and releases the claim. */
-  markRelayed(documentId: string, eventIds: string[]): Promise<void>;
+  /**
+   * Removes the relayed events from the document and releases the claim. For a batch its write
+   * claimed, a source may do it a moment later, so that the next write of the document carries it.
+   */
+  markRelayed(documentId: string, eventIds: string[], batch?: { claimedInWrite?: boolean }): Promise<void>;
+  /** Does at once whatever `markRelayed` left for later (the relay is stopping). */
+  flush?(): Promise<void>;
 }
 
 export interface OutboxRelayOptions {
@@ -95,6 +102,7 @@ export class OutboxRelay {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
+    await Promise.all(this.options.sources.map((source) => source.flush?.()));
   }
 
   /** One pass over every source until they have nothing left; returns the number of events relayed. */
@@ -177,7 +185,7 @@ export class OutboxRelay {
           // A write made while the previous pass was clearing this document returned the events
           // that pass sent: not sent twice.
           const events = claim.events.filter((e) => !this.relayedLastPass.has(e.event.id));
-          if (events.length > 0) claimed.push({ documentId, events });
+          if (events.length > 0) claimed.push({ documentId, events, claimedInWrite: true });
         }
       }
       try {
@@ -220,6 +228,7 @@ export class OutboxRelay {
         source.markRelayed(
           batch.documentId,
           batch.events.map((e) => e.event.id),
+          { claimedInWrite: batch.claimedInWrite },
         ),
       ),
     );

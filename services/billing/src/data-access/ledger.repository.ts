@@ -80,16 +80,16 @@ export class LedgerRepository implements LedgerStore {
    * relay, which is handed the events at once (no claim round trip, no search).
    */
   async recordMany(entries: { line: LedgerLine; events: PendingEvent[] }[]): Promise<boolean[]> {
-    const claims = entries.map(({ events }) =>
-      events.length > 0 ? this.outboxSource.claimInWrite() : undefined,
+    const claims = entries.map(({ line, events }) =>
+      events.length > 0 ? this.outboxSource.claimInWrite(line.id) : undefined,
     );
     const inserted = await insertEachOnce(
       this.model,
       entries.map(({ line, events }, i) => withOutbox(toDocument(line), events, claims[i])),
     );
-    entries.forEach(({ line, events }, i) => {
+    entries.forEach(({ events }, i) => {
       const claim = claims[i];
-      if (inserted[i] && claim) this.eventsWritten(claim.written(line.id, events));
+      if (inserted[i] && claim) this.eventsWritten(claim.written(events));
     });
     return inserted;
   }

@@ -35,6 +35,8 @@ interface CalendarDocument {
  */
 export class CalendarRepository implements CalendarStore {
   private readonly model;
+  /** The outbox each calendar held after this replica's last write of it, by the version written. */
+  private readonly lastOutbox = new Map<string, { version: number; outbox: OutboxEntry[] }>();
   readonly outboxSource: MongoOutboxSource;
 
   constructor(
@@ -46,7 +48,7 @@ export class CalendarRepository implements CalendarStore {
       { versionKey: false, strict: false },
     );
     this.model = db.model('Calendar', schema, 'calendars');
-    this.outboxSource = mongoOutboxSource(this.model);
+    this.outboxSource = mongoOutboxSource(this.model, { clearDelayMs: CLEAR_DELAY_MS });
   }
 
   async ensureIndexes(): Promise<void> {
@@ -70,31 +72,56 @@ export class CalendarRepository implements CalendarStore {
   }
 
   async commit(calendar: Calendar, change: CalendarChange): Promise<boolean> {
+    const id = calendar.resourceId;
     const dropped = new Set([...(change.drop?.bookings ?? []), ...(change.drop?.entries ?? [])]);
     const bookings = placements(calendar.bookings, change.put, 'bookings', dropped, toStoredBooking);
     const waitlist = placements(calendar.waitlist, change.waitlist, 'waitlist', dropped, toStoredEntry);
-    const claim = change.events.length > 0 ? this.outboxSource.claimInWrite() : undefined;
+    const claim = change.events.length > 0 ? this.outboxSource.claimInWrite(id) : undefined;
+    // This replica made the write this one is conditional on, so it knows the outbox at that version
+    // (later relays only removed events from it): the events it relayed since are cleared here.
+    const last = this.lastOutbox.get(id);
+    const kept =
+      claim && claim.relayed.size > 0 && last?.version === calendar.version
+        ? last.outbox.filter((e) => !claim.relayed.has(e.event.id))
+        : undefined;
     const outbox =
       calendar.version === 0
-        ? await this.create(calendar.resourceId, bookings.appended, waitlist.appended, change, claim)
-        : await this.update(calendar, bookings, waitlist, change, claim);
-    if (outbox && claim) this.eventsWritten(claim.written(calendar.resourceId, outbox));
-    return outbox !== undefined;
+        ? await this.create(id, bookings.appended, waitlist.appended, change, claim)
+        : await this.update(calendar, bookings, waitlist, change, claim, kept);
+    if (outbox === undefined) return false; // what is known of the version it was refused on still holds
+    this.lastOutbox.delete(id); // re-inserted last (the map's order is the order of use), or gone with its version
+    if (claim) {
+      if (kept) claim.carried();
+      this.lastOutbox.set(id, { version: calendar.version + 1, outbox });
+      if (this.lastOutbox.size > MAX_OUTBOXES_KNOWN)
+        this.lastOutbox.delete(this.lastOutbox.keys().next().value!);
+      this.eventsWritten(claim.written(outbox));
+    }
+    return true;
   }
 
-  /** The document's pending events after the write (none asked for without a claim); undefined = not written. */
+  /**
+   * The document's pending events after the write (none asked for without a claim); undefined = not
+   * written. With `kept`, the outbox is set to those and the new events instead of appended to.
+   */
   private async update(
     calendar: Calendar,
     bookings: Placements<StoredBooking>,
     waitlist: Placements<StoredWaitEntry>,
     change: CalendarChange,
     claim: Claim | undefined,
+    kept: OutboxEntry[] | undefined,
   ): Promise<OutboxEntry[] | undefined> {
-    const set = { ...bookings.set, ...waitlist.set, ...claim?.set };
+    const set = {
+      ...bookings.set,
+      ...waitlist.set,
+      ...claim?.set,
+      ...(kept ? { outbox: [...kept, ...change.events] } : {}),
+    };
     const push = {
       ...(bookings.appended.length ? { bookings: { $each: bookings.appended } } : {}),
       ...(waitlist.appended.length ? { waitlist: { $each: waitlist.appended } } : {}),
-      ...(change.events.length ? { outbox: { $each: change.events } } : {}),
+      ...(change.events.length && !kept ? { outbox: { $each: change.events } } : {}),
     };
     const update = {
       $inc: { version: 1 },
@@ -184,6 +211,13 @@ export class CalendarRepository implements CalendarStore {
 }
 
 type Claim = ReturnType<MongoOutboxSource['claimInWrite']>;
+
+/**
+ * How long the relay's clean-up of a calendar it sent events from waits for the calendar's next
+ * write to carry it (a busy calendar is written again well within it: one write per booking).
+ */
+const CLEAR_DELAY_MS = 1_000;
+const MAX_OUTBOXES_KNOWN = 10_000;
 
 function toCalendar(resourceId: string, doc: CalendarDocument | null | undefined): Calendar {
   return {
