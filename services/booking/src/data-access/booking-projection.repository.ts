@@ -7,12 +7,21 @@ import { fromStoredBooking, toStoredBooking, type StoredBooking } from './calend
 
 type ProjectionDocument = StoredBooking & { _id: string };
 
+const MAX_VERSIONS_KNOWN = 50_000;
+
 /**
  * Every booking ever made, one document each, for lookups and lists. Kept from the calendars'
  * changes (at once, and again from our own events for repair); a write with an older or equal
  * version than the stored one is ignored, so replays and races cannot roll it back.
  */
 export class BookingProjectionRepository implements BookingProjection {
+  /**
+   * The version of each booking this replica last knows stored (its own saves): our own event for a
+   * version stored here, read back by the repairing consumer, then costs no write (it would only
+   * have been refused). Bounded; a booking not remembered is written as before.
+   */
+  private readonly stored = new Map<string, number>();
+
   constructor(private readonly db: Connection) {}
 
   private get bookings() {
@@ -25,8 +34,15 @@ export class BookingProjectionRepository implements BookingProjection {
     await this.bookings.createIndex({ providerOrgId: 1, start: 1 });
   }
 
-  save(booking: BookingState): Promise<void> {
-    return saveIfNewer(this.db.db!, 'bookings', booking.id, booking.version, toStoredBooking(booking));
+  async save(booking: BookingState): Promise<void> {
+    const known = this.stored.get(booking.id);
+    if (known !== undefined && known >= booking.version) return;
+    await saveIfNewer(this.db.db!, 'bookings', booking.id, booking.version, toStoredBooking(booking));
+    // Stored now, or refused because a version at least as new was there: either way, at least this.
+    const now = this.stored.get(booking.id);
+    this.stored.delete(booking.id); // re-inserted last: the map's order is the order of use
+    this.stored.set(booking.id, Math.max(now ?? 0, booking.version));
+    if (this.stored.size > MAX_VERSIONS_KNOWN) this.stored.delete(this.stored.keys().next().value!);
   }
 
   async get(id: string): Promise<BookingState | undefined> {
