@@ -36,6 +36,8 @@ export default tseslint.config(
       '.data/**',
       '.stryker-tmp/**',
       'reports/**',
+      'web/*/dist/**',
+      'web/*/dist-*/**',
     ],
   },
   js.configs.recommended,

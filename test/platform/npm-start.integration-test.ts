@@ -70,6 +70,16 @@ describe('npm start', () => {
       expect(ready.status).toBe('ready');
       expect(Date.now() - started).toBeLessThan(120_000);
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+      // The web console, built by npm start itself, at / and at any of its own page paths.
+      for (const page of ['/', '/resources/any']) {
+        const answer = await fetch(`http://127.0.0.1:${port}${page}`);
+        expect(answer.headers.get('content-type')).toMatch(/^text\/html/);
+        expect(await answer.text()).toContain('<div id="root">');
+      }
+      const index = await (await fetch(`http://127.0.0.1:${port}/`)).text();
+      const script = /src="(\/assets\/[^"]+\.js)"/.exec(index)?.[1];
+      const bundle = await (await fetch(`http://127.0.0.1:${port}${script}`)).text();
+      expect(bundle).not.toContain('jsxDEV'); // React's production build, whatever NODE_ENV npm start had
       const events = (await (await fetch(`http://127.0.0.1:${port}/asyncapi.json`)).json()) as {
         channels: object;
       };

@@ -3,9 +3,8 @@
 //   npm run token -- --sub alice --org <orgId> --roles booker,org_admin
 //   npm run token -- --sub door-1 --org <providerOrgId> --roles device     (a door controller)
 import { parseArgs } from 'node:util';
-import jwt from 'jsonwebtoken';
-import { roles } from '@labshare/contracts';
-import { DEV_SECRET } from './dev-secret';
+import { roles, type Role } from '@labshare/contracts';
+import { DEV_SECRET, signDevToken } from './dev-secret';
 
 const { values } = parseArgs({
   options: {
@@ -22,8 +21,9 @@ if (unknown.length > 0) {
   process.exit(1);
 }
 const secret = process.env.AUTH_JWT_SECRET ?? DEV_SECRET;
-const token = jwt.sign({ sub: values.sub, org: values.org, roles: wanted }, secret, {
-  algorithm: 'HS256',
-  expiresIn: `${Number(values.hours)}h`,
-});
+const token = signDevToken(
+  { sub: values.sub, org: values.org, roles: wanted as Role[] },
+  secret,
+  Number(values.hours),
+);
 console.log(token);

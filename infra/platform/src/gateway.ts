@@ -1,5 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { asyncApiDocument } from '@labshare/contracts';
+import { consoleFiles } from './console-files';
+import { devTokenEndpoint } from './dev-token-endpoint';
 
 export interface Upstream {
   name: string;
@@ -8,11 +10,23 @@ export interface Upstream {
   prefixes: string[];
 }
 
+export interface GatewayOptions {
+  /** The web console's built files, served at `/` for every path no service answers. */
+  consoleDir?: string;
+  /** Set only under the development secret: `POST /dev/token` mints tokens with it. */
+  devTokenSecret?: string;
+}
+
 /**
  * The one origin (`http://localhost:8080`): routes each request by path prefix to the service
- * that owns it, and answers `/healthz`, `/readyz` and `/asyncapi.json` for the whole platform.
+ * that owns it, and answers `/healthz`, `/readyz` and `/asyncapi.json` for the whole platform;
+ * every other page path is the web console's.
  */
-export function createGateway(upstreams: Upstream[], isDraining: () => boolean): http.Server {
+export function createGateway(
+  upstreams: Upstream[],
+  isDraining: () => boolean,
+  options: GatewayOptions = {},
+): http.Server {
   const route = (path: string) =>
     upstreams.find((u) =>
       u.prefixes.some(
@@ -21,6 +35,8 @@ export function createGateway(upstreams: Upstream[], isDraining: () => boolean):
     );
 
   const eventsDocument = asyncApiDocument();
+  const devToken = options.devTokenSecret ? devTokenEndpoint(options.devTokenSecret) : undefined;
+  const consolePage = options.consoleDir ? consoleFiles(options.consoleDir) : undefined;
   return http.createServer((req, res) => {
     const path = normalised(req.url ?? '/');
     if (path === undefined)
@@ -31,7 +47,13 @@ export function createGateway(upstreams: Upstream[], isDraining: () => boolean):
     if (path === '/asyncapi.json') return json(res, 200, eventsDocument);
     const serviceDoc = /^\/(\w+)\/openapi\.json$/.exec(path.split('?')[0] ?? '');
     const target = serviceDoc ? upstreams.find((u) => u.name === serviceDoc[1]) : route(path);
-    if (!target) return problem(res, 404, 'not_found', `No service answers ${path}.`);
+    if (!target) {
+      const pathname = path.split('?')[0] ?? '';
+      if (devToken && pathname === '/dev/token') return devToken(req, res);
+      const isPage = !/^\/(v\d+|dev|\.well-known)(\/|$)/.test(pathname);
+      if (isPage && consolePage?.(req, res, pathname)) return;
+      return problem(res, 404, 'not_found', `No service answers ${path}.`);
+    }
     proxy(req, res, target.url, serviceDoc ? '/openapi.json' : path);
   });
 }

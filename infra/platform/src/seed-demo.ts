@@ -3,8 +3,8 @@
 //   npm start   (in another terminal)
 //   npm run seed:demo            (PLATFORM_URL defaults to http://localhost:8080)
 import { readFileSync } from 'node:fs';
-import jwt from 'jsonwebtoken';
-import { DEV_SECRET } from './dev-secret';
+import type { Role } from '@labshare/contracts';
+import { DEV_SECRET, signDevToken } from './dev-secret';
 
 interface Demo {
   orgs: { key: string; name: string; kind: string }[];
@@ -13,8 +13,8 @@ interface Demo {
 
 const base = process.env.PLATFORM_URL ?? 'http://localhost:8080';
 const secret = process.env.AUTH_JWT_SECRET ?? DEV_SECRET;
-const token = (org: string, roles: string[]) =>
-  `Bearer ${jwt.sign({ sub: `seed-${org}`, org, roles }, secret, { algorithm: 'HS256', expiresIn: '1h' })}`;
+const token = (org: string, roles: Role[]) =>
+  `Bearer ${signDevToken({ sub: `seed-${org}`, org, roles }, secret, 1)}`;
 
 async function post(path: string, auth: string, body: unknown, key: string) {
   const answer = await fetch(new URL(path, base), {

@@ -10,6 +10,7 @@ import { DEV_SECRET } from './dev-secret';
 import { dataDirSetting } from './data-dir-setting';
 import { devPassKeyFile } from './dev-pass-key';
 import { ServiceProcess } from './service-process';
+import { consoleDist, ensureConsoleBuilt } from './console-build';
 
 const SERVICES = ['inventory', 'booking', 'access', 'billing'] as const;
 const portSettings = {
@@ -42,6 +43,9 @@ async function main(): Promise<void> {
   const { PORT, HOST, LABSHARE_DATA_DIR, LABSHARE_RESET } = config;
   const { values: args } = parseArgs({ options: { reset: { type: 'boolean', default: false } } });
   const started = Date.now();
+  const consoleBuilt = ensureConsoleBuilt(log).catch((error: unknown) =>
+    log(`web console not built, / will answer 404: ${String(error)}`),
+  );
   // The local infrastructure keeps every write in LABSHARE_DATA_DIR (see infra/local's README).
   const infra = await provideInfrastructure({
     dataDir: LABSHARE_DATA_DIR,
@@ -65,11 +69,14 @@ async function main(): Promise<void> {
     KAFKA_BROKERS: infra.kafkaBrokers,
     MONGO_URL: infra.mongoUrl,
   };
-  if (!serviceEnv.AUTH_JWT_SECRET && !serviceEnv.AUTH_PUBLIC_KEY && !serviceEnv.AUTH_JWKS_URL) {
+  const usesDevSecret =
+    !serviceEnv.AUTH_JWT_SECRET && !serviceEnv.AUTH_PUBLIC_KEY && !serviceEnv.AUTH_JWKS_URL;
+  if (usesDevSecret) {
     if (serviceEnv.NODE_ENV === 'production')
       throw new Error('Set AUTH_JWT_SECRET, AUTH_PUBLIC_KEY or AUTH_JWKS_URL');
     serviceEnv.AUTH_JWT_SECRET = DEV_SECRET;
     log('AUTH_JWT_SECRET not set: using the development secret (see README, "Tokens")');
+    log('the web console offers development sign-in (POST /dev/token)');
   }
   if (
     !serviceEnv.ACCESS_PASS_KEYS &&
@@ -90,7 +97,10 @@ async function main(): Promise<void> {
       }),
   );
   let draining = false;
-  const gateway = createGateway(upstreams, () => draining);
+  const gateway = createGateway(upstreams, () => draining, {
+    consoleDir: consoleDist,
+    ...(usesDevSecret ? { devTokenSecret: DEV_SECRET } : {}),
+  });
   const stop = async () => {
     draining = true;
     const closing = new Promise<void>((resolve) => gateway.close(() => resolve()));
@@ -104,6 +114,7 @@ async function main(): Promise<void> {
 
   for (const service of services) service.start();
   await waitUntilReady(upstreams);
+  await consoleBuilt;
   await new Promise<void>((resolve) => gateway.listen(PORT, HOST, resolve));
   log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s on http://localhost:${PORT}`);
 }
