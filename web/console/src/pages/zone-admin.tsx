@@ -1,7 +1,6 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { api } from '../api';
 import type { OpenUseReportView, SubsidyReportView } from '../api-types';
-import { BarChart } from '../components/bar-chart';
 import { Status } from '../components/status';
 import { SubsidyPolicyForm } from '../components/subsidy-policy-form';
 import { orgDirectory } from '../directory';
@@ -9,6 +8,9 @@ import { formatMoney } from '../format';
 import { useI18n } from '../i18n';
 import { useLoad } from '../use-load';
 import { currentPeriod } from '../vocabulary';
+
+/** recharts is most of the bundle's weight: only this page loads it, as a chunk of its own. */
+const BarChart = lazy(() => import('../components/bar-chart').then((m) => ({ default: m.BarChart })));
 
 async function zoneReports(period: string) {
   const [subsidies, openUse, orgs] = await Promise.all([
@@ -40,14 +42,16 @@ export function ZoneAdminPage() {
       {reports.data ? (
         <>
           <h2>{t('subsidyReport')}</h2>
-          <BarChart
-            title={t('subsidyChart')}
-            rows={reports.data.subsidies.map((s) => ({
-              label: name(s.providerOrgId),
-              value: s.payable,
-              text: money(s.payable, s.currency),
-            }))}
-          />
+          <Suspense fallback={null}>
+            <BarChart
+              title={t('subsidyChart')}
+              rows={reports.data.subsidies.map((s) => ({
+                label: name(s.providerOrgId),
+                value: s.payable,
+                text: money(s.payable, s.currency),
+              }))}
+            />
+          </Suspense>
           <table>
             <thead>
               <tr>
@@ -82,14 +86,16 @@ export function ZoneAdminPage() {
             {t('settlePeriod', { period })}
           </button>
           <h2>{t('openUseReport')}</h2>
-          <BarChart
-            title={t('utilisationChart')}
-            rows={reports.data.openUse.map((u) => ({
-              label: name(u.providerOrgId),
-              value: u.utilisation,
-              text: percent(u.utilisation),
-            }))}
-          />
+          <Suspense fallback={null}>
+            <BarChart
+              title={t('utilisationChart')}
+              rows={reports.data.openUse.map((u) => ({
+                label: name(u.providerOrgId),
+                value: u.utilisation,
+                text: percent(u.utilisation),
+              }))}
+            />
+          </Suspense>
           <table>
             <thead>
               <tr>
