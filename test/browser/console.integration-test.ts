@@ -317,6 +317,11 @@ describe('web console in Chromium', () => {
     await page.getByRole('button', { name: 'Next week' }).click();
     await page.getByRole('button', { name: /^Free: Mon.* 12:00/ }).waitFor();
     expect(await page.getByRole('button', { name: /^Free: / }).count()).toBe(bookable);
+
+    await page.setViewportSize({ width: 390, height: 844 }); // on a phone the week scrolls sideways
+    await page.getByRole('button', { name: /^Free: Thu.* 16:30/ }).click();
+    await page.getByRole('heading', { name: /^Selected: Thu.* 16:30–17:00$/ }).waitFor();
+    await screenshot(page, 'resource-week-phone');
   }, 120_000);
 
   it('when a lab manager grants a qualification and creates a door-device token, then both work through the API', async () => {
