@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useState, type ComponentProps } from 'react';
 import { api } from '../api';
 import type { OpenUseReportView, SubsidyReportView } from '../api-types';
 import { Status } from '../components/status';
@@ -10,7 +10,15 @@ import { useLoad } from '../use-load';
 import { currentPeriod } from '../vocabulary';
 
 /** recharts is most of the bundle's weight: only this page loads it, as a chunk of its own. */
-const BarChart = lazy(() => import('../components/bar-chart').then((m) => ({ default: m.BarChart })));
+const LazyBarChart = lazy(() => import('../components/bar-chart').then((m) => ({ default: m.BarChart })));
+
+function BarChart(props: ComponentProps<typeof LazyBarChart>) {
+  return (
+    <Suspense fallback={null}>
+      <LazyBarChart {...props} />
+    </Suspense>
+  );
+}
 
 async function zoneReports(period: string) {
   const [subsidies, openUse, orgs] = await Promise.all([
@@ -42,16 +50,14 @@ export function ZoneAdminPage() {
       {reports.data ? (
         <>
           <h2>{t('subsidyReport')}</h2>
-          <Suspense fallback={null}>
-            <BarChart
-              title={t('subsidyChart')}
-              rows={reports.data.subsidies.map((s) => ({
-                label: name(s.providerOrgId),
-                value: s.payable,
-                text: money(s.payable, s.currency),
-              }))}
-            />
-          </Suspense>
+          <BarChart
+            title={t('subsidyChart')}
+            rows={reports.data.subsidies.map((s) => ({
+              label: name(s.providerOrgId),
+              value: s.payable,
+              text: money(s.payable, s.currency),
+            }))}
+          />
           <table>
             <thead>
               <tr>
@@ -86,16 +92,14 @@ export function ZoneAdminPage() {
             {t('settlePeriod', { period })}
           </button>
           <h2>{t('openUseReport')}</h2>
-          <Suspense fallback={null}>
-            <BarChart
-              title={t('utilisationChart')}
-              rows={reports.data.openUse.map((u) => ({
-                label: name(u.providerOrgId),
-                value: u.utilisation,
-                text: percent(u.utilisation),
-              }))}
-            />
-          </Suspense>
+          <BarChart
+            title={t('utilisationChart')}
+            rows={reports.data.openUse.map((u) => ({
+              label: name(u.providerOrgId),
+              value: u.utilisation,
+              text: percent(u.utilisation),
+            }))}
+          />
           <table>
             <thead>
               <tr>
