@@ -55,9 +55,15 @@ export function WeekCalendar(props: {
         };
       }),
   );
+  const past = {
+    start: props.start.toUTC().toISO()!,
+    end: new Date(now).toISOString(),
+    classNames: ['past'],
+  };
   const shading: EventInput[] = [
     ...props.availability.free.map((f) => ({ start: f.start, end: f.end, classNames: ['free-time'] })),
-    { start: props.start.toUTC().toISO()!, end: new Date(now).toISOString(), classNames: ['past'] },
+    // Only a week that has begun has a past (an end before the start would read as a 1-hour event).
+    ...(props.start.toMillis() < now ? [past] : []),
   ].map((e) => ({ ...e, display: 'background' }));
 
   const slotButton = (arg: EventContentArg) => {
