@@ -9,7 +9,7 @@ import { useI18n } from '../i18n';
 import { useLoad } from '../use-load';
 import { currentPeriod } from '../vocabulary';
 
-/** recharts is most of the bundle's weight: only this page loads it, as a chunk of its own. */
+/** recharts weighs as much as the rest of the console: only this page loads it, as a chunk of its own. */
 const LazyBarChart = lazy(() => import('../components/bar-chart').then((m) => ({ default: m.BarChart })));
 
 function BarChart(props: ComponentProps<typeof LazyBarChart>) {
