@@ -25,6 +25,12 @@ export const platformEnv = z.object({
     .default(''),
   /** Partitions of the topics this service creates when they do not exist yet. */
   KAFKA_PARTITIONS: env.int(6, 1),
+  /**
+   * How long the broker waits for a silent consumer before giving its partitions to the other
+   * members: a crashed replica's partitions stand still this long. At least the broker's
+   * `group.min.session.timeout.ms` (6 s by default).
+   */
+  KAFKA_SESSION_TIMEOUT_MS: env.int(30_000, 6_000),
   AUTH_JWT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   AUTH_PUBLIC_KEY: z.string().optional(),
   AUTH_JWKS_URL: z.string().url().optional(),

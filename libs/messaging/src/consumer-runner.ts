@@ -61,6 +61,7 @@ export class ConsumerRunner {
     const { bus, groupId } = this.options;
     const consumer = bus.kafka.consumer({
       groupId: bus.group(groupId),
+      ...bus.groupTimeouts,
       allowAutoTopicCreation: false,
       retry: { retries: 10 },
     });

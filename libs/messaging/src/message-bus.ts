@@ -8,6 +8,8 @@ export interface MessageBusOptions {
   clientId: string;
   /** Prepended to every topic name, so environments or test runs can share a cluster. */
   topicPrefix?: string;
+  /** The consumers' group session timeout (kafkajs's default, 30 s, when absent). */
+  sessionTimeoutMs?: number;
   logger: Logger;
 }
 
@@ -46,6 +48,12 @@ export class MessageBus {
    */
   group(name: string): string {
     return `${this.prefix}${name}`;
+  }
+
+  /** Session and heartbeat settings for this bus's consumer groups (a heartbeat a third of the session). */
+  get groupTimeouts(): { sessionTimeout: number; heartbeatInterval: number } {
+    const sessionTimeout = this.options.sessionTimeoutMs ?? 30_000;
+    return { sessionTimeout, heartbeatInterval: Math.min(3_000, Math.floor(sessionTimeout / 3)) };
   }
 
   /** Creates each topic and its dead-letter twin if missing, and waits for their leaders. */

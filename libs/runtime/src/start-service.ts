@@ -98,6 +98,7 @@ export async function startService(definition: ServiceDefinition): Promise<Runni
     brokers: config.KAFKA_BROKERS,
     clientId: `${config.KAFKA_CLIENT_ID}-${name}`,
     topicPrefix: config.KAFKA_TOPIC_PREFIX,
+    sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
     logger,
   });
   await bus.ensureTopics(definition.topics, config.KAFKA_PARTITIONS);

@@ -87,7 +87,9 @@ export function usageRecord(
     },
     priceTerms,
     closedBy: 'device',
-    recordedAt: new Date(end + 1000).toISOString(),
+    // Access records a session when it ends, never before it makes the record: a session dated in
+    // the past is recorded now (after the test's policy and rate cards were set, as in real use).
+    recordedAt: new Date(Math.max(end + 1000, Date.now())).toISOString(),
   };
 }
 

@@ -70,28 +70,48 @@ describe('billing killed while usage flows in', () => {
     const port = await freePort();
     billing = killableBilling(env, port);
     await billing.start();
-    // Publish in the background (a tenth of them twice), while the process is killed and restarted.
+    // Publish in the background (a tenth of them twice), paced to go on across the kills, while
+    // the process is killed and restarted.
+    const batches = Math.ceil(records.length / 100);
+    const pauseMs = Math.max(20, Math.round((KILLS * 6_000) / batches));
+    let published = false;
     const publishing = (async () => {
       for (let i = 0; i < records.length; i += 100) {
         const batch = records.slice(i, i + 100);
         await publishUsage(announcer, [...batch, ...batch.filter((_, j) => j % 10 === 0)]);
-        await new Promise((resolve) => setTimeout(resolve, 20));
+        await new Promise((resolve) => setTimeout(resolve, pauseMs));
       }
+      published = true;
     })();
     const api = apiClient(`http://127.0.0.1:${port}`, { checkContract: false });
+    /** Lines rated so far, over every org and month of the run. */
+    const rated = async () => {
+      let lines = 0;
+      for (const key of expected.keys()) {
+        const [orgId, period] = key.split(' ') as [string, string];
+        lines += (await ledgerOf({ api }, orgId, period)).items.length;
+      }
+      return lines;
+    };
+    let killedMidFlow = 0;
     for (let kill = 0; kill < KILLS; kill++) {
-      // Let it rate a while: until some new lines appear since the last start.
-      const [firstKey] = expected.keys();
-      const [orgId, period] = firstKey!.split(' ') as [string, string];
-      const seen = await ledgerOf({ api }, orgId, period).catch(() => ({ items: [] }));
-      await waitFor(async () => (await ledgerOf({ api }, orgId, period)).items.length > seen.items.length, {
-        timeoutMs: 120_000,
-        what: 'billing to rate more lines',
-      }).catch(() => undefined);
+      // Kill while it rates: as soon as new lines appear since this start (or once it has rated
+      // everything, so a fast run never waits for lines that cannot come).
+      const seen = await waitFor(() => rated().then((n) => ({ n })), { what: 'billing to answer' });
+      const now = await waitFor(
+        async () => {
+          const n = await rated();
+          return (n > seen.n || (published && n >= records.length)) && { n };
+        },
+        { timeoutMs: 120_000, intervalMs: 200, what: 'billing to rate more lines' },
+      );
+      if (now.n < records.length) killedMidFlow += 1;
       await billing.kill();
       await billing.start();
     }
     await publishing;
+    console.info(`[billing crash] ${killedMidFlow} of ${KILLS} kills landed with lines still to rate`);
+    expect(killedMidFlow, 'kills that landed while lines were still to rate').toBeGreaterThan(0);
 
     for (const [key, want] of expected) {
       const [orgId, period] = key.split(' ') as [string, string];

@@ -27,7 +27,7 @@ const PERIOD = '2026-12';
 const grantFor = (orgId: string, body: Record<string, unknown>) =>
   h.api('POST', '/v1/credits/grants', {
     token: admin,
-    body: { orgId, fundingSource: 'lingang-voucher', expiresAt: '2027-06-01T00:00:00Z', ...body },
+    body: { orgId, fundingSource: 'lingang-voucher', expiresAt: '2036-06-01T00:00:00Z', ...body },
   });
 const usageOf = (lines: LedgerEntry[]) => lines.filter((l) => l.kind === 'usage');
 const creditsOf = (lines: LedgerEntry[]) => lines.filter((l) => l.kind === 'credit_applied');

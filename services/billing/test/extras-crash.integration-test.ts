@@ -54,7 +54,7 @@ describe('billing killed while credited and subsidised usage flows in', () => {
         orgId: firm.id,
         amount: grantAmount,
         fundingSource: 'voucher',
-        expiresAt: '2027-06-01T00:00:00Z',
+        expiresAt: '2036-06-01T00:00:00Z',
       },
     });
     expect(grant.status).toBe(201);

@@ -59,7 +59,7 @@ describe('rebuilding billing from the topics', () => {
         amount: 200_000,
         coversPercent: 50,
         fundingSource: 'voucher',
-        expiresAt: '2027-06-01T00:00:00Z',
+        expiresAt: '2036-06-01T00:00:00Z',
       },
     });
     expect(grant.status).toBe(201);

@@ -8,7 +8,9 @@ export function killableBilling(env: Record<string, string>, port: number) {
     async start(): Promise<void> {
       child = await startChild(
         'services/billing/test/support/billing-process.ts',
-        { ...env, BILLING_PORT: String(port) },
+        // The broker's shortest session: a killed process's partitions go to its successor in
+        // seconds rather than kafkajs's default 30 s.
+        { KAFKA_SESSION_TIMEOUT_MS: '6000', ...env, BILLING_PORT: String(port) },
         'billing ready',
       );
     },

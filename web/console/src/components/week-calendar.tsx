@@ -1,3 +1,9 @@
+import type { EventContentArg, EventInput } from '@fullcalendar/core';
+import enGb from '@fullcalendar/core/locales/en-gb';
+import zhCn from '@fullcalendar/core/locales/zh-cn';
+import luxonPlugin from '@fullcalendar/luxon3';
+import FullCalendar from '@fullcalendar/react';
+import timeGridPlugin from '@fullcalendar/timegrid';
 import { DateTime } from 'luxon';
 import type { ResourceAvailability } from '../api-types';
 import { formatSpan, formatInZone, viewerZone } from '../format';
@@ -12,9 +18,10 @@ export interface Slot {
 }
 
 /**
- * One week of a resource in its own zone: a row per time step, a column per day; a cell where a
- * booking of `durationMinutes` fits is free, a future one where it does not is busy (or closed),
- * both choosable by keyboard or pointer; past cells are plain.
+ * One week of a resource in its own zone (FullCalendar's time grid, named zones through luxon):
+ * its free time shaded, and in every future row of `slotMinutes` (at least 30) a button: free
+ * where a booking of `durationMinutes` fits, busy (or closed) where it does not, both choosable
+ * by keyboard or pointer; the past is shaded and has no buttons.
  */
 export function WeekCalendar(props: {
   start: DateTime;
@@ -24,54 +31,86 @@ export function WeekCalendar(props: {
   selected: Slot | undefined;
   onSelect: (slot: Slot) => void;
 }) {
-  const { t, locale } = useI18n();
+  const { t, language, locale } = useI18n();
   const zone = props.availability.timezone;
   const grid = weekGrid(props.start, props.availability.free, props.slotMinutes);
   const starts = bookableStarts(props.availability);
   const now = Date.now();
+  const cells: EventInput[] = grid.days.flatMap((day) =>
+    grid.rows
+      .map((minute) => day.plus({ minutes: minute }))
+      .filter((start) => start.toMillis() > now)
+      .map((start) => {
+        const free = starts.has(start.toMillis());
+        const slot: Slot = {
+          start: start.toUTC().toISO()!,
+          end: start.plus({ minutes: props.durationMinutes }).toUTC().toISO()!,
+          free,
+        };
+        return {
+          start: slot.start,
+          end: start.plus({ minutes: grid.step }).toUTC().toISO()!,
+          classNames: ['slot', free ? 'free' : 'busy'],
+          extendedProps: { slot },
+        };
+      }),
+  );
+  const past = {
+    start: props.start.toUTC().toISO()!,
+    end: new Date(now).toISOString(),
+    classNames: ['past'],
+  };
+  const shading: EventInput[] = [
+    ...props.availability.free.map((f) => ({ start: f.start, end: f.end, classNames: ['free-time'] })),
+    // Only a week that has begun has a past (an end before the start would read as a 1-hour event).
+    ...(props.start.toMillis() < now ? [past] : []),
+  ].map((e) => ({ ...e, display: 'background' }));
+
+  const slotButton = (arg: EventContentArg) => {
+    const slot = arg.event.extendedProps.slot as Slot | undefined;
+    if (!slot) return null;
+    const when = formatSpan(slot.start, slot.end, zone, locale);
+    return (
+      <button
+        type="button"
+        aria-pressed={props.selected?.start === slot.start}
+        aria-label={t(slot.free ? 'freeSlot' : 'busySlot', { when })}
+        title={`${formatInZone(slot.start, viewerZone, locale)} (${viewerZone})`}
+        onClick={() => props.onSelect(slot)}
+      >
+        {t(slot.free ? 'free' : 'busyShort')}
+      </button>
+    );
+  };
+
   return (
-    <table
-      className="week"
+    <section
+      className="week-calendar"
       aria-label={t('weekOf', { date: props.start.setLocale(locale).toLocaleString(DateTime.DATE_MED) })}
     >
-      <thead>
-        <tr>
-          <th scope="col" />
-          {grid.days.map((day) => (
-            <th scope="col" key={day.toISODate()}>
-              {day.setLocale(locale).toLocaleString({ weekday: 'short', day: 'numeric', month: 'short' })}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {grid.rows.map((minute) => (
-          <tr key={minute}>
-            <th scope="row">{props.start.plus({ minutes: minute }).toFormat('HH:mm')}</th>
-            {grid.days.map((day) => {
-              const start = day.plus({ minutes: minute });
-              const end = start.plus({ minutes: props.durationMinutes });
-              const free = starts.has(start.toMillis());
-              const slot = { start: start.toUTC().toISO()!, end: end.toUTC().toISO()!, free };
-              const when = formatSpan(slot.start, slot.end, zone, locale);
-              if (start.toMillis() <= now) return <td key={day.toISODate()} className="past" />;
-              return (
-                <td key={day.toISODate()} className={free ? 'free' : 'busy'}>
-                  <button
-                    type="button"
-                    aria-pressed={props.selected?.start === slot.start}
-                    aria-label={t(free ? 'freeSlot' : 'busySlot', { when })}
-                    title={`${formatInZone(slot.start, viewerZone, locale)} (${viewerZone})`}
-                    onClick={() => props.onSelect(slot)}
-                  >
-                    {t(free ? 'free' : 'busyShort')}
-                  </button>
-                </td>
-              );
-            })}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      <FullCalendar
+        key={`${zone} ${props.start.toISODate()}`}
+        plugins={[timeGridPlugin, luxonPlugin]}
+        initialView="timeGridWeek"
+        initialDate={props.start.toISODate()!}
+        timeZone={zone}
+        locales={[enGb, zhCn]}
+        locale={language === 'zh' ? 'zh-cn' : 'en-gb'}
+        firstDay={1}
+        headerToolbar={false}
+        allDaySlot={false}
+        height="auto"
+        slotDuration={{ minutes: grid.step }}
+        slotLabelInterval={{ minutes: grid.step }}
+        slotMinTime={{ minutes: grid.rows[0] ?? 0 }}
+        slotMaxTime={{ minutes: (grid.rows.at(-1) ?? 0) + grid.step }}
+        slotLabelFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
+        dayHeaderFormat={{ weekday: 'short', day: 'numeric', month: 'short' }}
+        slotEventOverlap={false}
+        nowIndicator
+        events={[...shading, ...cells]}
+        eventContent={slotButton}
+      />
+    </section>
   );
 }

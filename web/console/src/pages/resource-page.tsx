@@ -1,16 +1,21 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { customerCategory, priceForMinutes, type CustomerCategory } from '@labshare/pricing';
 import { api, query } from '../api';
 import type { Booking, Resource, ResourceAvailability } from '../api-types';
 import { BookingPanel } from '../components/booking-panel';
 import { Status } from '../components/status';
-import { WeekCalendar, type Slot } from '../components/week-calendar';
+import type { Slot } from '../components/week-calendar';
 import { orgDirectory, resourceById } from '../directory';
 import { formatMoney, viewerZone } from '../format';
 import { useI18n } from '../i18n';
 import { can, type Session } from '../session';
 import { useLoad } from '../use-load';
 import { weekStart } from '../week';
+
+/** FullCalendar is a third of the bundle: it loads, as a chunk of its own, with the first resource page. */
+const WeekCalendar = lazy(() =>
+  import('../components/week-calendar').then((m) => ({ default: m.WeekCalendar })),
+);
 
 /** The durations offered: the policy's minimum, then whole hours (up to 8) within its maximum. */
 function durations(resource: Resource): number[] {
@@ -128,14 +133,16 @@ function ResourceWeek(props: {
         <div className="calendar-scroll">
           <Status error={availability.error} loading={!availability.data && !availability.error} />
           {availability.data ? (
-            <WeekCalendar
-              start={start}
-              availability={availability.data}
-              slotMinutes={r.policy.slotMinutes}
-              durationMinutes={duration}
-              selected={selected}
-              onSelect={setSelected}
-            />
+            <Suspense fallback={<Status loading />}>
+              <WeekCalendar
+                start={start}
+                availability={availability.data}
+                slotMinutes={r.policy.slotMinutes}
+                durationMinutes={duration}
+                selected={selected}
+                onSelect={setSelected}
+              />
+            </Suspense>
           ) : null}
         </div>
         {selected && props.canBook ? (

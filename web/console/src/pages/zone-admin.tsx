@@ -1,7 +1,6 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState, type ComponentProps } from 'react';
 import { api } from '../api';
 import type { OpenUseReportView, SubsidyReportView } from '../api-types';
-import { BarChart } from '../components/bar-chart';
 import { Status } from '../components/status';
 import { SubsidyPolicyForm } from '../components/subsidy-policy-form';
 import { orgDirectory } from '../directory';
@@ -9,6 +8,17 @@ import { formatMoney } from '../format';
 import { useI18n } from '../i18n';
 import { useLoad } from '../use-load';
 import { currentPeriod } from '../vocabulary';
+
+/** recharts weighs as much as the rest of the console: only this page loads it, as a chunk of its own. */
+const LazyBarChart = lazy(() => import('../components/bar-chart').then((m) => ({ default: m.BarChart })));
+
+function BarChart(props: ComponentProps<typeof LazyBarChart>) {
+  return (
+    <Suspense fallback={null}>
+      <LazyBarChart {...props} />
+    </Suspense>
+  );
+}
 
 async function zoneReports(period: string) {
   const [subsidies, openUse, orgs] = await Promise.all([
