@@ -30,6 +30,16 @@ describe('loadConfig', () => {
     expect(message).toContain('LOG_LEVEL');
   });
 
+  it('when the Kafka session timeout is below the broker minimum (6 s), then it is refused', () => {
+    expect(loadConfig(platformEnv, base).KAFKA_SESSION_TIMEOUT_MS).toBe(30_000);
+    expect(
+      loadConfig(platformEnv, { ...base, KAFKA_SESSION_TIMEOUT_MS: '6000' }).KAFKA_SESSION_TIMEOUT_MS,
+    ).toBe(6_000);
+    expect(() => loadConfig(platformEnv, { ...base, KAFKA_SESSION_TIMEOUT_MS: '5999' })).toThrow(
+      /KAFKA_SESSION_TIMEOUT_MS/,
+    );
+  });
+
   it('when a cron expression has seconds, then it is accepted; a bad one is refused', () => {
     const schema = z.object({ SCAN_CRON: env.cron('*/30 * * * * *') });
     expect(loadConfig(schema, {}).SCAN_CRON).toBe('*/30 * * * * *');
