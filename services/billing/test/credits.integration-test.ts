@@ -246,7 +246,7 @@ describe('usage credits', () => {
     const { consumer } = await aProviderAndConsumer(h);
     const asFinance = await h.api('POST', '/v1/credits/grants', {
       token: finance,
-      body: { orgId: consumer.id, amount: 1, fundingSource: 'x', expiresAt: '2027-01-01T00:00:00Z' },
+      body: { orgId: consumer.id, amount: 1, fundingSource: 'x', expiresAt: '2036-01-01T00:00:00Z' },
     });
     expect(asFinance.status).toBe(403);
     expect((await grantFor(consumer.id, { amount: 1, expiresAt: '2020-01-01T00:00:00Z' })).status).toBe(400);
@@ -274,7 +274,7 @@ describe('credit grant draws against the database', () => {
         amount: 1_000,
         currency: 'CNY',
         balance: 1_000,
-        expiresAt: Date.parse('2027-01-01'),
+        expiresAt: Date.parse('2036-01-01'),
         coversPercent: 100,
         resourceKinds: [],
         createdAt: Date.now(),
@@ -315,7 +315,7 @@ describe('credit grant draws against the database', () => {
         orgId: 'firm',
         fundingSource: 'v',
         currency: 'CNY',
-        expiresAt: Date.parse('2027-01-01'),
+        expiresAt: Date.parse('2036-01-01'),
       };
       await grants.insert(
         {
