@@ -1,0 +1,69 @@
+// Availability of one resource: the answer over 90 days for a calendar of 1,000 bookings (60-minute
+// slots), through booking's HTTP API, against what its size alone costs in the same process: the
+// same answer serialised and parsed again (JSON.stringify + JSON.parse of the body received).
+// The ratio says how much of the time is the response's size rather than the work behind it.
+//   npm run bench:availability            (BENCH_AVAILABILITY_REQUESTS, default 500)
+//   node --cpu-prof --cpu-prof-dir=<dir> --import tsx bench/availability.bench.ts, then
+//   node --import tsx bench/cpu-profile-summary.ts <dir>/<largest>.cpuprofile 25
+import path from 'node:path';
+import { loadConfig, start } from '@labshare/booking';
+import { provideInfrastructure } from '@labshare/local-infra';
+import { Announcer, apiClient, dayAt as at, testEnv, tokenFor } from '@labshare/testkit';
+import { fmt, measure } from './measure';
+
+const REQUESTS = Number(process.env.BENCH_AVAILABILITY_REQUESTS ?? 500);
+
+async function main() {
+  const infra = await provideInfrastructure({
+    dataDir: path.resolve('.data', `bench-${process.pid}`),
+    durable: false,
+    log: (m) => console.log(`[infra] ${m}`),
+  });
+  const env = testEnv({ MONGO_URL: infra.mongoUrl, KAFKA_BROKERS: infra.kafkaBrokers, LOG_LEVEL: 'warn' });
+  const booking = await start(loadConfig(env));
+  const inventory = new Announcer(env, 'bench-inventory');
+  const api = apiClient(booking.url, { checkContract: false });
+  try {
+    const provider = await inventory.org('university');
+    const consumer = await inventory.org('enterprise');
+    const token = tokenFor({ sub: 'bench', org: consumer.id, roles: ['booker'] });
+    const template = await inventory.resource(provider);
+    const busy = await inventory.resource(provider, {
+      capacity: 2,
+      policy: { ...template.policy, horizonDays: 120 },
+    });
+    for (let i = 0; i < 1000; i++) {
+      const day = 1 + Math.floor(i / 12);
+      const hour = (i % 12) * 2;
+      const answer = await api('POST', '/v1/bookings', {
+        token,
+        body: { resourceId: busy.id, start: at(day, hour), end: at(day, hour + 1), quantity: 1 + (i % 2) },
+      });
+      if (answer.status !== 201) throw new Error(`seed failed: ${answer.status}`);
+    }
+    const query = `/v1/availability?resourceId=${busy.id}&from=${at(0, 23)}&to=${at(91, 0)}&durationMinutes=60`;
+    const sample = await api('GET', query, { token });
+    const bytes = JSON.stringify(sample.body).length;
+    console.log(
+      `\navailability: one resource, 1,000 bookings, 90 days, 60-min slots ` +
+        `(${sample.body.free.length} free pieces, ${sample.body.slots.length} slots, ${(bytes / 1024).toFixed(0)} KB)`,
+    );
+    const sizeOnly = await measure(REQUESTS, 1, async () => {
+      JSON.parse(JSON.stringify(sample.body));
+    });
+    const answered = await measure(REQUESTS, 1, async () => {
+      const answer = await api('GET', query, { token });
+      if (answer.status !== 200) throw new Error(`availability failed: ${answer.status}`);
+    });
+    console.log(`  its size alone (stringify + parse)  ${fmt(sizeOnly)}`);
+    console.log(
+      `  availability query                  ${fmt(answered)}   ratio ${(answered.p50 / sizeOnly.p50).toFixed(1)}× its size alone (p50)`,
+    );
+  } finally {
+    await inventory.stop();
+    await booking.stop();
+    await infra.stop();
+  }
+}
+
+await main();
