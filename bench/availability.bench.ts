@@ -5,21 +5,15 @@
 //   npm run bench:availability            (BENCH_AVAILABILITY_REQUESTS, default 500)
 //   node --cpu-prof --cpu-prof-dir=<dir> --import tsx bench/availability.bench.ts, then
 //   node --import tsx bench/cpu-profile-summary.ts <dir>/<largest>.cpuprofile 25
-import path from 'node:path';
 import { loadConfig, start } from '@labshare/booking';
-import { provideInfrastructure } from '@labshare/local-infra';
-import { Announcer, apiClient, dayAt as at, testEnv, tokenFor } from '@labshare/testkit';
+import { Announcer, apiClient, dayAt as at, tokenFor } from '@labshare/testkit';
 import { fmt, measure } from './measure';
+import { benchInfra } from './bench-infra';
 
 const REQUESTS = Number(process.env.BENCH_AVAILABILITY_REQUESTS ?? 500);
 
 async function main() {
-  const infra = await provideInfrastructure({
-    dataDir: path.resolve('.data', `bench-${process.pid}`),
-    durable: false,
-    log: (m) => console.log(`[infra] ${m}`),
-  });
-  const env = testEnv({ MONGO_URL: infra.mongoUrl, KAFKA_BROKERS: infra.kafkaBrokers, LOG_LEVEL: 'warn' });
+  const { infra, env } = await benchInfra();
   const booking = await start(loadConfig(env));
   const inventory = new Announcer(env, 'bench-inventory');
   const api = apiClient(booking.url, { checkContract: false });

@@ -2,18 +2,17 @@
 // month, then every org's statement of that month issued through billing's API, one at a time as
 // the close job does. Baseline in the same process: reading the same lines raw from the collection.
 //   npm run bench:billing-statements      (BENCH_ORGS=1000 BENCH_LINES=100 by default)
-import path from 'node:path';
 import { loadConfig, start } from '@labshare/billing';
 import { topics, orgEventTypes, type Org } from '@labshare/contracts';
-import { provideInfrastructure } from '@labshare/local-infra';
 import { createLogger } from '@labshare/logging';
 import { connectMongo } from '@labshare/mongo';
-import { Announcer, apiClient, orgSnapshot, resourceSnapshot, testEnv } from '@labshare/testkit';
+import { Announcer, apiClient, orgSnapshot, resourceSnapshot } from '@labshare/testkit';
 import { LedgerRepository } from '../services/billing/src/data-access/ledger.repository';
 import { StatementRepository } from '../services/billing/src/data-access/statement.repository';
 import { lineOf } from '../services/billing/src/domain/rules/ledger-lines';
 import { finance, usageRecord } from '../services/billing/test/billing-fixture';
 import { fmt, measure } from './measure';
+import { benchInfra } from './bench-infra';
 
 const ORGS = Number(process.env.BENCH_ORGS ?? 1000);
 const LINES = Number(process.env.BENCH_LINES ?? 100);
@@ -26,18 +25,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const seconds = (t0: number) => (performance.now() - t0) / 1000;
 
 async function main() {
-  const infra = await provideInfrastructure({
-    dataDir: path.resolve('.data', `bench-${process.pid}`),
-    durable: false,
+  const { infra, env } = await benchInfra({
     // 100,000 lines and their indexes live on the in-memory server's heap: 512m fills at ~70,000.
     mongoHeap: process.env.BENCH_MONGO_HEAP ?? '4g',
-    log: (m) => console.log(`[infra] ${m}`),
-  });
-  const env = testEnv({
-    MONGO_URL: infra.mongoUrl,
-    KAFKA_BROKERS: infra.kafkaBrokers,
-    LOG_LEVEL: 'warn',
-    BILLING_CLOSE_CRON: '0 0 0 1 1 *',
+    env: { BILLING_CLOSE_CRON: '0 0 0 1 1 *' },
   });
   const billing = await start(loadConfig(env));
   const api = apiClient(billing.url, { checkContract: false });

@@ -4,13 +4,12 @@
 // ledger line being stored. Both readers find the records waiting on the topic: billing is stopped
 // while they are published, and each rate runs from its first record to its last.
 //   npm run bench:billing            (BENCH_RECORDS=5000 by default)
-import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import { loadConfig, start } from '@labshare/billing';
 import { topics, type Org, type Resource } from '@labshare/contracts';
-import { provideInfrastructure } from '@labshare/local-infra';
-import { Announcer, testEnv } from '@labshare/testkit';
+import { Announcer } from '@labshare/testkit';
 import { publishUsage, usageRecord } from '../services/billing/test/billing-fixture';
+import { benchInfra } from './bench-infra';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 5000);
 const LATENCY_SAMPLES = 50;
@@ -18,12 +17,7 @@ const LATENCY_SAMPLES = 50;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main() {
-  const infra = await provideInfrastructure({
-    dataDir: path.resolve('.data', `bench-${process.pid}`),
-    durable: false,
-    log: (m) => console.log(`[infra] ${m}`),
-  });
-  const env = testEnv({ MONGO_URL: infra.mongoUrl, KAFKA_BROKERS: infra.kafkaBrokers, LOG_LEVEL: 'warn' });
+  const { infra, env } = await benchInfra();
   let billing = await start(loadConfig(env));
   const announcer = new Announcer(env, 'bench-billing');
   const mongo = await MongoClient.connect(infra.mongoUrl);

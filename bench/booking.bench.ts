@@ -5,15 +5,14 @@
 //   npm run bench:booking            (starts local infrastructure unless MONGO_URL/KAFKA_BROKERS are set)
 //   BENCH_SEARCH_RESOURCES=10000 BENCH_SEARCH_BOOKINGS=5 npm run bench:booking   (a larger platform)
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import { loadConfig, start } from '@labshare/booking';
 import type { Resource } from '@labshare/contracts';
-import { provideInfrastructure } from '@labshare/local-infra';
-import { Announcer, apiClient, dayAt as at, testEnv, tokenFor } from '@labshare/testkit';
+import { Announcer, apiClient, dayAt as at, tokenFor } from '@labshare/testkit';
 import { fmt, measure } from './measure';
 import { cpuPer, platformCpuMs } from './platform-cpu';
 import { seedCalendars } from './seed-calendars';
+import { benchInfra } from './bench-infra';
 
 const REQUESTS_PER_LEVEL = Number(process.env.BENCH_REQUESTS ?? 1000);
 const LEVELS = [1, 16, 64];
@@ -22,12 +21,7 @@ const SEARCH_RESOURCES = Number(process.env.BENCH_SEARCH_RESOURCES ?? 1000);
 const SEARCH_BOOKINGS = Number(process.env.BENCH_SEARCH_BOOKINGS ?? 20);
 
 async function main() {
-  const infra = await provideInfrastructure({
-    dataDir: path.resolve('.data', `bench-${process.pid}`),
-    durable: false, // the in-memory MongoDB the figures in docs/benchmarks.md were taken with
-    log: (m) => console.log(`[infra] ${m}`),
-  });
-  const env = testEnv({ MONGO_URL: infra.mongoUrl, KAFKA_BROKERS: infra.kafkaBrokers, LOG_LEVEL: 'warn' });
+  const { infra, env } = await benchInfra();
   const booking = await start(loadConfig(env));
   // Plays inventory on the bus; booking awaits a resource or org it has not heard of yet.
   const inventory = new Announcer(env, 'bench-inventory');
