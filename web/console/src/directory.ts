@@ -10,6 +10,11 @@ export function orgDirectory(): Promise<Map<string, Org>> {
   return orgs;
 }
 
+/** The orgs of the directory as choices, by name. */
+export function orgOptions(directory: Map<string, Org> | undefined): { value: string; label: string }[] {
+  return [...(directory?.values() ?? [])].map((o) => ({ value: o.id, label: o.name }));
+}
+
 export function resourceById(id: string): Promise<Resource> {
   let found = resources.get(id);
   if (!found) {

@@ -6,6 +6,7 @@ import { orgDirectory, resourcesById } from '../directory';
 import { formatInZone, formatMoney } from '../format';
 import { useI18n } from '../i18n';
 import { useLoad } from '../use-load';
+import { ChoiceField } from './choice-field';
 import { Status } from './status';
 
 const sides = ['provider', 'consumer'] as const;
@@ -30,16 +31,12 @@ export function LedgerView({ orgId, period, zone }: { orgId: string; period: str
   return (
     <section aria-labelledby="ledger-title">
       <h2 id="ledger-title">{t('ledgerTitle')}</h2>
-      <label>
-        {t('ledgerSide')}
-        <select value={side} onChange={(e) => setSide(e.target.value as (typeof sides)[number])}>
-          {sides.map((s) => (
-            <option key={s} value={s}>
-              {t(`side_${s}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceField
+        label={t('ledgerSide')}
+        value={side}
+        onChange={setSide}
+        options={sides.map((s) => ({ value: s, label: t(`side_${s}`) }))}
+      />
       <Status error={loaded.error ?? error} loading={!loaded.data && !loaded.error} />
       {loaded.data ? (
         <>

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { api, query } from '../api';
 import type { Page, Resource } from '../api-types';
+import { ChoiceField } from '../components/choice-field';
 import { Status } from '../components/status';
-import { orgDirectory } from '../directory';
+import { orgDirectory, orgOptions } from '../directory';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { useLoad } from '../use-load';
@@ -32,28 +33,20 @@ export function CataloguePage() {
           {t('search')}
           <input type="search" value={q} onChange={(e) => setQ(e.target.value)} />
         </label>
-        <label>
-          {t('kind')}
-          <select value={kind} onChange={(e) => setKind(e.target.value)}>
-            <option value="">{t('allKinds')}</option>
-            {kinds.map((k) => (
-              <option key={k} value={k}>
-                {t(`kind_${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('provider')}
-          <select value={orgId} onChange={(e) => setOrgId(e.target.value)}>
-            <option value="">{t('allOrgs')}</option>
-            {[...(orgs.data?.values() ?? [])].map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceField
+          label={t('kind')}
+          value={kind}
+          onChange={setKind}
+          anyLabel={t('allKinds')}
+          options={kinds.map((k) => ({ value: k, label: t(`kind_${k}`) }))}
+        />
+        <ChoiceField
+          label={t('provider')}
+          value={orgId}
+          onChange={setOrgId}
+          anyLabel={t('allOrgs')}
+          options={orgOptions(orgs.data)}
+        />
       </form>
       <Status error={resources.error} loading={!resources.data && !resources.error} />
       {resources.data && items.length === 0 ? <p>{t('noResources')}</p> : null}

@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { DateTime } from 'luxon';
 import { api, downloadCsv, query } from '../api';
 import type { Statement } from '../api-types';
+import { ChoiceField } from '../components/choice-field';
 import { LedgerView } from '../components/ledger-view';
 import { Status } from '../components/status';
-import { orgDirectory, resourcesById } from '../directory';
+import { orgDirectory, orgOptions, resourcesById } from '../directory';
 import { formatInZone, formatMoney } from '../format';
 import { useI18n } from '../i18n';
 import type { Session } from '../session';
@@ -32,16 +33,12 @@ export function FinancePage({ session }: { session: Session }) {
       <h1 id="finance-title">{t('financeTitle')}</h1>
       <div className="filters">
         {session.roles.includes('admin') ? (
-          <label>
-            {t('organisation')}
-            <select value={orgId} onChange={(e) => setOrgId(e.target.value)}>
-              {[...(orgs.data?.values() ?? [])].map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ChoiceField
+            label={t('organisation')}
+            value={orgId}
+            onChange={setOrgId}
+            options={orgOptions(orgs.data)}
+          />
         ) : null}
         <label>
           {t('period')}

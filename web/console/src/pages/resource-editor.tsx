@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../api';
 import type { Resource } from '../api-types';
 import { BlackoutsEditor } from '../components/blackouts-editor';
+import { ChoiceField } from '../components/choice-field';
 import { OpeningHoursEditor } from '../components/opening-hours-editor';
 import { Status } from '../components/status';
 import { forgetDirectory, resourceById } from '../directory';
@@ -137,16 +138,12 @@ function ResourceForm({ resource, session }: { resource: Resource | undefined; s
         <fieldset>
           <legend>{t('about')}</legend>
           {text('name', t('name'))}
-          <label>
-            {t('kind')}
-            <select value={draft.kind} onChange={(e) => set({ kind: e.target.value as Draft['kind'] })}>
-              {kinds.map((k) => (
-                <option key={k} value={k}>
-                  {t(`kind_${k}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ChoiceField
+            label={t('kind')}
+            value={draft.kind}
+            onChange={(kind) => set({ kind })}
+            options={kinds.map((k) => ({ value: k, label: t(`kind_${k}`) }))}
+          />
           {text('description', t('description'))}
           {minutes('capacity', t('capacity'))}
           {text('timezone', t('timezone'))}

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api';
 import type { Org, Page, Role } from '../api-types';
+import { ChoiceField } from '../components/choice-field';
 import { Status } from '../components/status';
 import { useI18n } from '../i18n';
 import { navigate } from '../router';
@@ -72,16 +73,12 @@ function DevSignIn(props: { orgs: Org[]; onToken: (token: string) => void; onErr
         </select>
       </label>
       {props.orgs.length === 0 ? <p className="hint">{t('noOrgsYet')}</p> : null}
-      <label>
-        {t('role')}
-        <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
-          {signInRoles.map((r) => (
-            <option key={r} value={r}>
-              {t(`role_${r}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceField
+        label={t('role')}
+        value={role}
+        onChange={setRole}
+        options={signInRoles.map((r) => ({ value: r, label: t(`role_${r}`) }))}
+      />
       <label>
         {t('userName')}
         <input value={sub} onChange={(e) => setSub(e.target.value)} required maxLength={100} />
