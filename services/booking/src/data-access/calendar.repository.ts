@@ -24,6 +24,7 @@ interface CalendarDocument {
   version: number;
   bookings: StoredBooking[];
   waitlist: StoredWaitEntry[];
+  outbox?: OutboxEntry[];
 }
 
 /**
@@ -40,7 +41,7 @@ export class CalendarRepository implements CalendarStore {
   readonly outboxSource: MongoOutboxSource;
 
   constructor(
-    db: Connection,
+    private readonly db: Connection,
     private readonly eventsWritten: (written: WrittenOutbox) => void,
   ) {
     const schema = new mongoose.Schema(
@@ -57,16 +58,14 @@ export class CalendarRepository implements CalendarStore {
   }
 
   async load(resourceId: string): Promise<Calendar> {
-    const doc = await this.model
-      .findById(resourceId, { version: 1, bookings: 1, waitlist: 1 })
-      .lean<CalendarDocument>();
+    const doc = await this.calendars().findOne({ _id: resourceId }, { projection: CALENDAR_FIELDS });
     return toCalendar(resourceId, doc);
   }
 
   async loadMany(resourceIds: string[]): Promise<Calendar[]> {
-    const docs = await this.model
-      .find({ _id: { $in: resourceIds } }, { version: 1, bookings: 1, waitlist: 1 })
-      .lean<CalendarDocument[]>();
+    const docs = await this.calendars()
+      .find({ _id: { $in: resourceIds } }, { projection: CALENDAR_FIELDS })
+      .toArray();
     const byId = new Map(docs.map((d) => [d._id, d]));
     return resourceIds.map((id) => toCalendar(id, byId.get(id)));
   }
@@ -130,13 +129,24 @@ export class CalendarRepository implements CalendarStore {
     };
     const filter = { _id: calendar.resourceId, version: calendar.version };
     if (!claim) {
-      const result = await this.model.updateOne(filter, update);
+      const result = await this.calendars().updateOne(filter, update);
       return result.modifiedCount === 1 ? [] : undefined;
     }
-    const doc = await this.model
-      .findOneAndUpdate(filter, update, { projection: { outbox: 1 }, new: true })
-      .lean<{ outbox: OutboxEntry[] }>();
+    const doc = await this.calendars().findOneAndUpdate(filter, update, {
+      projection: { outbox: 1 },
+      returnDocument: 'after',
+    });
     return doc?.outbox;
+  }
+
+  /**
+   * The collection without mongoose's query layer, for the hot path (a booking's read and its
+   * conditional write): the documents are already in their stored form (`calendar-documents.ts`),
+   * so mongoose's casting and cloning would only cost CPU. The schema still serves indexes and the
+   * colder queries below.
+   */
+  private calendars() {
+    return this.db.collection<CalendarDocument>('calendars');
   }
 
   async resourceIdOfBooking(bookingId: string): Promise<string | undefined> {
@@ -217,6 +227,7 @@ type Claim = ReturnType<MongoOutboxSource['claimInWrite']>;
  * write to carry it (a busy calendar is written again well within it: one write per booking).
  */
 const CLEAR_DELAY_MS = 1_000;
+const CALENDAR_FIELDS = { version: 1, bookings: 1, waitlist: 1 } as const;
 const MAX_OUTBOXES_KNOWN = 10_000;
 
 function toCalendar(resourceId: string, doc: CalendarDocument | null | undefined): Calendar {
