@@ -61,7 +61,7 @@ export async function restoreDataDir(opts: { dir: string; file: string; log: Log
     mkdirSync(staging);
     opts.log(`restore: ${opts.file} → ${path}`);
     const tar = spawn('tar', ['-xf', '-', '-C', staging], { stdio: ['pipe', 'ignore', 'pipe'] });
-    await Promise.all([
+    const [piped, extracted] = await Promise.allSettled([
       pipeline(
         createReadStream(opts.file),
         progress('restore', statSync(opts.file).size, opts.log),
@@ -70,6 +70,8 @@ export async function restoreDataDir(opts: { dir: string; file: string; log: Log
       ),
       succeeded(tar),
     ]);
+    if (extracted.status === 'rejected') throw extracted.reason;
+    if (piped.status === 'rejected' && !closedByTar(piped.reason)) throw piped.reason;
     const marker = readMarker(staging);
     if (!marker) throw new IncompatibleDataDirError(`${opts.file} is not a LabShare backup`);
     checkCompatible(staging, marker, true);
@@ -109,6 +111,16 @@ function progress(what: string, total: number, log: Log) {
 }
 
 /** Resolves when `child` exits with 0; else rejects with what it wrote on stderr. */
+/**
+ * tar stops reading at the archive's end-of-archive blocks and may close its input while gunzip is
+ * still writing the zero padding after them: the pipe then ends early (premature close, EPIPE). tar's
+ * own exit status, checked first, says whether the archive was read whole (a truncated one fails).
+ */
+function closedByTar(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'EPIPE';
+}
+
 function succeeded(child: ChildProcess) {
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
