@@ -1,15 +1,8 @@
-import {
-  orgEventData,
-  orgEventTypes,
-  resourceEventData,
-  resourceEventTypes,
-  topics,
-} from '@labshare/contracts';
-import { handlersFor } from '@labshare/messaging';
 import type { ConsumerDefinition } from '@labshare/runtime';
 import type { BookingDeps } from '../../domain/ports';
 import { rememberOrgSnapshot } from '../../domain/use-cases/remember-org-snapshot';
 import { rememberResourceSnapshot } from '../../domain/use-cases/remember-resource-snapshot';
+import { inventoryConsumer } from './inventory-snapshots.consumer';
 
 /**
  * Inventory's snapshots into this replica's memory: a consumer group of its own (`replica` is new at
@@ -18,14 +11,8 @@ import { rememberResourceSnapshot } from '../../domain/use-cases/remember-resour
  * the groups of stopped replicas after its offset retention.
  */
 export function inventoryMemoryConsumer(deps: BookingDeps, replica: string): ConsumerDefinition {
-  return {
-    groupId: `booking.inventory-memory.${replica}`,
-    topics: [topics.orgs, topics.resources],
-    handlers: {
-      ...handlersFor(resourceEventTypes, resourceEventData, (data) =>
-        rememberResourceSnapshot(deps, data.resource),
-      ),
-      ...handlersFor(orgEventTypes, orgEventData, (data) => rememberOrgSnapshot(deps, data.org)),
-    },
-  };
+  return inventoryConsumer(`booking.inventory-memory.${replica}`, {
+    resource: (resource) => rememberResourceSnapshot(deps, resource),
+    org: (org) => rememberOrgSnapshot(deps, org),
+  });
 }
