@@ -2,6 +2,7 @@
 // MVStore file and fsynced before its reply leaves. H2 as shipped commits from a background thread
 // about once a second and never fsyncs there, so an acknowledged write could die with the JVM or
 // the machine. Compiled once into .cache/jars/classes by jars.ts.
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -11,7 +12,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.h2.mvstore.MVStore;
 
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
@@ -47,6 +52,17 @@ public class DurableH2Backend extends H2Backend {
         // at once (the file stays small under a stream of one-document commits).
         getMvStore().setRetentionTime(0);
         housekeeping.scheduleWithFixedDelay(this::compact, HOUSEKEEPING_SECONDS, HOUSEKEEPING_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** H2's databases, with their `_id` indexes answering every filter that pins `_id`. */
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new H2Database(databaseName, getMvStore(), getCursorRegistry()) {
+            @Override
+            protected Index<Object> openOrCreateUniqueIndex(String collection, String name, List<IndexKey> keys, boolean sparse) {
+                return IdFirstIndex.around(super.openOrCreateUniqueIndex(collection, name, keys, sparse), keys, sparse);
+            }
+        };
     }
 
     @Override

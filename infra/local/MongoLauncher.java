@@ -2,9 +2,14 @@
 //   MongoLauncher <port> memory        in-memory backend: data lost on stop (tests)
 //   MongoLauncher <port> h2 <file>     H2 MVStore file, each write on disk before its reply
 // Compiled once into .cache/jars/classes by jars.ts.
+import java.util.List;
+
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 
 public class MongoLauncher {
     public static void main(String[] args) {
@@ -19,7 +24,7 @@ public class MongoLauncher {
     private static MongoBackend backend(String[] args) {
         switch (args[1]) {
             case "memory": {
-                MongoBackend memory = new MemoryBackend();
+                MongoBackend memory = new IdFirstMemoryBackend();
                 memory.enableOplog(); // lets clients open change streams
                 return memory;
             }
@@ -29,6 +34,19 @@ public class MongoLauncher {
                 return new DurableH2Backend(args[2]);
             default:
                 throw new IllegalArgumentException("backend must be memory or h2, not " + args[1]);
+        }
+    }
+
+    /** The in-memory backend with its `_id` indexes answering every filter that pins `_id`. */
+    private static final class IdFirstMemoryBackend extends MemoryBackend {
+        @Override
+        public MemoryDatabase openOrCreateDatabase(String databaseName) {
+            return new MemoryDatabase(databaseName, getCursorRegistry()) {
+                @Override
+                protected Index<Integer> openOrCreateUniqueIndex(String collection, String name, List<IndexKey> keys, boolean sparse) {
+                    return IdFirstIndex.around(super.openOrCreateUniqueIndex(collection, name, keys, sparse), keys, sparse);
+                }
+            };
         }
     }
 }

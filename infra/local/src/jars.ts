@@ -11,7 +11,12 @@ import { runCommand } from './run-command';
 export const INFRA_ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const JARS = join(INFRA_ROOT, '.cache', 'jars');
 const POM = join(INFRA_ROOT, 'pom.xml');
-const JAVA_SOURCES = ['ExitWithParent.java', 'MongoLauncher.java', 'DurableH2Backend.java'];
+const JAVA_SOURCES = [
+  'ExitWithParent.java',
+  'MongoLauncher.java',
+  'DurableH2Backend.java',
+  'IdFirstIndex.java',
+];
 const JAVA_BIN = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin') : '';
 
 /** A JDK tool (`java`, `javac`) from JAVA_HOME when set, else from PATH. */
