@@ -6,13 +6,13 @@
 //   BENCH_SEARCH_RESOURCES=10000 BENCH_SEARCH_BOOKINGS=5 npm run bench:booking   (a larger platform)
 import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
-import { loadConfig, start } from '@labshare/booking';
 import type { Resource } from '@labshare/contracts';
 import { Announcer, apiClient, dayAt as at, tokenFor } from '@labshare/testkit';
 import { fmt, measure } from './measure';
 import { cpuPer, platformCpuMs } from './platform-cpu';
 import { seedCalendars } from './seed-calendars';
 import { benchInfra } from './bench-infra';
+import { startServiceProcess } from './service-process';
 
 const REQUESTS_PER_LEVEL = Number(process.env.BENCH_REQUESTS ?? 1000);
 const LEVELS = [1, 16, 64];
@@ -22,7 +22,8 @@ const SEARCH_BOOKINGS = Number(process.env.BENCH_SEARCH_BOOKINGS ?? 20);
 
 async function main() {
   const { infra, env } = await benchInfra();
-  const booking = await start(loadConfig(env));
+  // Its own process, as `npm start` runs it: the CPU figures count it, not this bench's client.
+  const booking = await startServiceProcess('booking', env);
   // Plays inventory on the bus; booking awaits a resource or org it has not heard of yet.
   const inventory = new Announcer(env, 'bench-inventory');
   const api = apiClient(booking.url, { checkContract: false });
@@ -148,7 +149,7 @@ async function main() {
     );
 
     const bookingDb = mongo.db(`${env.MONGO_DB_PREFIX}booking`);
-    const memoryBefore = memoryMb();
+    const memoryBefore = await booking.memoryMb();
     const seeded = await seedCalendars({
       inventory,
       bookingDb,
@@ -207,9 +208,9 @@ async function main() {
         throw new Error(`search failed: ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
     });
     console.log(`  raw read of the ${SEARCH_RESOURCES} calendars   ${fmt(rawCalendars)}`);
-    const memoryAfter = memoryMb();
+    const memoryAfter = await booking.memoryMb();
     console.log(
-      `  memory of this process (booking + client), before seeding → after the first searches: ` +
+      `  memory of the booking process, before seeding → after the first searches: ` +
         `RSS ${memoryBefore.rss} → ${memoryAfter.rss} MB, heap used ${memoryBefore.heap} → ${memoryAfter.heap} MB ` +
         `(${(((memoryAfter.heap - memoryBefore.heap) * 1024) / SEARCH_RESOURCES).toFixed(1)} kB of heap per resource held with its ${SEARCH_BOOKINGS}-booking calendar)`,
     );
@@ -234,13 +235,6 @@ async function main() {
     await booking.stop();
     await infra.stop();
   }
-}
-
-/** Resident set and V8 heap in use, in MB (after a collection when node runs with --expose-gc). */
-function memoryMb() {
-  (globalThis as { gc?: () => void }).gc?.();
-  const { rss, heapUsed } = process.memoryUsage();
-  return { rss: Math.round(rss / 2 ** 20), heap: Math.round(heapUsed / 2 ** 20) };
 }
 
 main().catch((error: unknown) => {

@@ -1,12 +1,19 @@
-// CPU time of the whole local platform as one figure: this Node process (client, services, relay)
-// plus its child processes (the broker's and the database server's JVMs), from /proc on Linux.
+// CPU time of the whole local platform as one figure: the services' Node processes plus the
+// broker's and the database server's JVMs, all children of the bench, from /proc on Linux. The
+// bench's own process is the load generator (its fetch calls and JSON parsing): reported beside the
+// figure, not in it, since a real platform does not run its clients.
 import { readdirSync, readFileSync } from 'node:fs';
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
-/** utime + stime of the children of this process, in ms, by kind (db, broker; none without /proc). */
-function childrenCpuMs(): { db: number; broker: number } {
-  const total = { db: 0, broker: 0 };
+type Kind = 'services' | 'db' | 'broker';
+
+const kindOf = (cmdline: string): Kind =>
+  cmdline.includes('kafka') ? 'broker' : cmdline.includes('MongoLauncher') ? 'db' : 'services';
+
+/** utime + stime of the children of this process, in ms, by kind (none without /proc). */
+function childrenCpuMs(): Record<Kind, number> {
+  const total = { services: 0, db: 0, broker: 0 };
   let entries: string[] = [];
   try {
     entries = readdirSync('/proc').filter((e) => /^\d+$/.test(e));
@@ -18,7 +25,7 @@ function childrenCpuMs(): { db: number; broker: number } {
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
       // After "pid (comm) ": state ppid ... utime is field 14, stime 15 (1-based), i.e. index 11, 12 here.
       if (Number(fields[1]) !== process.pid) continue;
-      const kind = readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('kafka') ? 'broker' : 'db';
+      const kind = kindOf(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
       total[kind] += (Number(fields[11]) + Number(fields[12])) * TICK_MS;
     } catch {
       // the process ended between the listing and the read
@@ -27,15 +34,20 @@ function childrenCpuMs(): { db: number; broker: number } {
   return total;
 }
 
-/** Milliseconds of CPU the platform has used so far; take two and subtract. */
-export function platformCpuMs(): { node: number; db: number; broker: number } {
+/** Milliseconds of CPU used so far by the platform's processes and by the bench's client; take two and subtract. */
+export function platformCpuMs(): Record<Kind | 'client', number> {
   const own = process.cpuUsage();
-  return { node: (own.user + own.system) / 1000, ...childrenCpuMs() };
+  return { client: (own.user + own.system) / 1000, ...childrenCpuMs() };
 }
 
-/** CPU per unit of work since a reading, as "x.xx ms (node a.aa + db b.bb + broker c.cc)". */
+/** CPU per unit of work since a reading: "x.xx ms (services a + db b + broker c; client d, not counted)". */
 export function cpuPer(before: ReturnType<typeof platformCpuMs>, count: number): string {
   const after = platformCpuMs();
-  const [node, db, broker] = (['node', 'db', 'broker'] as const).map((k) => (after[k] - before[k]) / count);
-  return `${(node! + db! + broker!).toFixed(2)} ms (node ${node!.toFixed(2)} + db ${db!.toFixed(2)} + broker ${broker!.toFixed(2)})`;
+  const [services, db, broker, client] = (['services', 'db', 'broker', 'client'] as const).map(
+    (k) => (after[k] - before[k]) / count,
+  );
+  return (
+    `${(services! + db! + broker!).toFixed(2)} ms (services ${services!.toFixed(2)} + db ${db!.toFixed(2)}` +
+    ` + broker ${broker!.toFixed(2)}; client ${client!.toFixed(2)}, not counted)`
+  );
 }

@@ -1,0 +1,57 @@
+// A service started as its own Node process, as `npm start` runs it: its CPU is then read from
+// /proc apart from the bench's client (the fetch calls, the JSON parsing), which is not the platform.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { exited, freePort, waitFor } from '@labshare/testkit';
+
+export interface ServiceProcess {
+  url: string;
+  /** Resident set and V8 heap in use, in MB, right after a garbage collection in the process. */
+  memoryMb(): Promise<{ rss: number; heap: number }>;
+  stop(): Promise<void>;
+}
+
+/** Runs `services/<name>/src/start.ts` on a free port with `env`; resolves once /readyz says 200. */
+export async function startServiceProcess(
+  name: string,
+  env: Record<string, string>,
+): Promise<ServiceProcess> {
+  const port = await freePort();
+  const memoryFile = path.join(tmpdir(), `bench-memory-${process.pid}-${port}.json`);
+  const args = ['--expose-gc', '--import', 'tsx', '--import', path.resolve('bench', 'memory-probe.ts')];
+  const child = spawn(process.execPath, [...args, path.resolve('services', name, 'src', 'start.ts')], {
+    env: {
+      ...process.env,
+      ...env,
+      [`${name.toUpperCase()}_PORT`]: String(port),
+      BENCH_MEMORY_FILE: memoryFile,
+      KAFKAJS_NO_PARTITIONER_WARNING: '1',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const gone = exited(child).then((code) => {
+    throw new Error(`${name} exited with ${code} before it was ready`);
+  });
+  await Promise.race([
+    gone,
+    waitFor(async () => (await fetch(`${url}/readyz`)).ok, { timeoutMs: 60_000, what: `${name} ready` }),
+  ]);
+  return {
+    url,
+    memoryMb: async () => {
+      rmSync(memoryFile, { force: true });
+      child.kill('SIGUSR2');
+      await waitFor(() => existsSync(memoryFile), { what: `${name}'s memory figure` });
+      const { rss, heapUsed } = JSON.parse(readFileSync(memoryFile, 'utf8')) as Record<string, number>;
+      return { rss: Math.round(rss! / 2 ** 20), heap: Math.round(heapUsed! / 2 ** 20) };
+    },
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited(child);
+      rmSync(memoryFile, { force: true });
+    },
+  };
+}
