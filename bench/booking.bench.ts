@@ -4,6 +4,8 @@
 // calendar document. Ratios, not absolute numbers, are what compare across noisy machines.
 //   npm run bench:booking            (starts local infrastructure unless MONGO_URL/KAFKA_BROKERS are set)
 //   BENCH_SEARCH_RESOURCES=10000 BENCH_SEARCH_BOOKINGS=5 npm run bench:booking   (a larger platform)
+//   BENCH_CPU_PROF_DIR=/tmp/prof npm run bench:booking   (a CPU profile of the booking process; then
+//     node --import tsx bench/cpu-profile-summary.ts /tmp/prof/<file>.cpuprofile)
 import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import type { Resource } from '@labshare/contracts';

@@ -20,7 +20,15 @@ export async function startServiceProcess(
 ): Promise<ServiceProcess> {
   const port = await freePort();
   const memoryFile = path.join(tmpdir(), `bench-memory-${process.pid}-${port}.json`);
-  const args = ['--expose-gc', '--import', 'tsx', '--import', path.resolve('bench', 'memory-probe.ts')];
+  const profile = process.env.BENCH_CPU_PROF_DIR; // a V8 CPU profile of the service, written when it stops
+  const args = [
+    '--expose-gc',
+    ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
+    '--import',
+    'tsx',
+    '--import',
+    path.resolve('bench', 'memory-probe.ts'),
+  ];
   const child = spawn(process.execPath, [...args, path.resolve('services', name, 'src', 'start.ts')], {
     env: {
       ...process.env,
