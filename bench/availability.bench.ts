@@ -1,20 +1,22 @@
 // Availability of one resource: the answer over 90 days for a calendar of 1,000 bookings (60-minute
 // slots), through booking's HTTP API, against what its size alone costs in the same process: the
 // same answer serialised and parsed again (JSON.stringify + JSON.parse of the body received).
-// The ratio says how much of the time is the response's size rather than the work behind it.
+// The ratio says how much of the time is the response's size rather than the work behind it. Two
+// queries: one whose range starts before now (the clock clips it, so the answer is made afresh each
+// time) and one wholly ahead (the answer is kept until the calendar or the resource changes).
 //   npm run bench:availability            (BENCH_AVAILABILITY_REQUESTS, default 500)
-//   node --cpu-prof --cpu-prof-dir=<dir> --import tsx bench/availability.bench.ts, then
+//   BENCH_CPU_PROF_DIR=<dir> npm run bench:availability, then
 //   node --import tsx bench/cpu-profile-summary.ts <dir>/<largest>.cpuprofile 25
-import { loadConfig, start } from '@labshare/booking';
 import { Announcer, apiClient, dayAt as at, tokenFor } from '@labshare/testkit';
 import { fmt, measure } from './measure';
 import { benchInfra } from './bench-infra';
+import { startServiceProcess } from './service-process';
 
 const REQUESTS = Number(process.env.BENCH_AVAILABILITY_REQUESTS ?? 500);
 
 async function main() {
   const { infra, env } = await benchInfra();
-  const booking = await start(loadConfig(env));
+  const booking = await startServiceProcess('booking', env);
   const inventory = new Announcer(env, 'bench-inventory');
   const api = apiClient(booking.url, { checkContract: false });
   try {
@@ -35,8 +37,9 @@ async function main() {
       });
       if (answer.status !== 201) throw new Error(`seed failed: ${answer.status}`);
     }
-    const query = `/v1/availability?resourceId=${busy.id}&from=${at(0, 23)}&to=${at(91, 0)}&durationMinutes=60`;
-    const sample = await api('GET', query, { token });
+    const ahead = `/v1/availability?resourceId=${busy.id}&from=${at(0, 23)}&to=${at(91, 0)}&durationMinutes=60`;
+    const clipped = `/v1/availability?resourceId=${busy.id}&from=${at(0, 0)}&to=${at(91, 0)}&durationMinutes=60`;
+    const sample = await api('GET', ahead, { token });
     const bytes = JSON.stringify(sample.body).length;
     console.log(
       `\navailability: one resource, 1,000 bookings, 90 days, 60-min slots ` +
@@ -45,14 +48,21 @@ async function main() {
     const sizeOnly = await measure(REQUESTS, 1, async () => {
       JSON.parse(JSON.stringify(sample.body));
     });
-    const answered = await measure(REQUESTS, 1, async () => {
-      const answer = await api('GET', query, { token });
-      if (answer.status !== 200) throw new Error(`availability failed: ${answer.status}`);
-    });
+    const answered = (query: string) =>
+      measure(REQUESTS, 1, async () => {
+        const answer = await api('GET', query, { token });
+        if (answer.status !== 200) throw new Error(`availability failed: ${answer.status}`);
+      });
+    const afresh = await answered(clipped);
+    const kept = await answered(ahead);
     console.log(`  its size alone (stringify + parse)  ${fmt(sizeOnly)}`);
-    console.log(
-      `  availability query                  ${fmt(answered)}   ratio ${(answered.p50 / sizeOnly.p50).toFixed(1)}× its size alone (p50)`,
-    );
+    for (const [label, figures] of [
+      ['made afresh (from midnight: clipped)', afresh],
+      ['kept (from 23:00: wholly ahead)     ', kept],
+    ] as const)
+      console.log(
+        `  ${label} ${fmt(figures)}   ratio ${(figures.p50 / sizeOnly.p50).toFixed(1)}× its size alone (p50)`,
+      );
   } finally {
     await inventory.stop();
     await booking.stop();

@@ -16,6 +16,7 @@ export type {
 } from './types';
 export { openingDates, openingWindows } from './opening-windows';
 export { clipIntervals, mergeIntervals, subtractIntervals } from './intervals';
+export { bookingWindow } from './bookable-time';
 export { freeIntervals } from './free-intervals';
 export { slots } from './slots';
 export { isoInstant } from './iso-instant';

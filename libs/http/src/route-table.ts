@@ -7,6 +7,7 @@ import { errors } from '@labshare/errors';
 import type { IdempotencyGuard } from './idempotency';
 import { registerRoute } from './openapi-paths';
 import { parseInput } from './parse-input';
+import { sendJson } from './send-json';
 import { requestScope } from './request-scope';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -104,7 +105,7 @@ export class RouteTable {
         if (contentType && typeof outcome.body === 'string') {
           res.status(outcome.status).type(contentType).send(outcome.body);
         } else {
-          res.status(outcome.status).json(outcome.body);
+          sendJson(res, outcome.status, outcome.body);
         }
       });
     }

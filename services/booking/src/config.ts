@@ -21,6 +21,11 @@ export const bookingConfigSchema = platformEnv.extend({
    */
   CALENDAR_CACHE_MS: env.int(1000, 0),
   CALENDAR_CACHE_ENTRIES: env.int(10_000, 1),
+  /**
+   * How many pieces (free intervals and slots) of availability answers are held for reuse; an answer
+   * is held only while nothing it depends on changes (see AnswerCache). 0 holds none.
+   */
+  AVAILABILITY_ANSWER_PIECES: env.int(100_000, 0),
 });
 
 export type BookingConfig = ReturnType<typeof loadBookingConfig>;

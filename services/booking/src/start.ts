@@ -1,6 +1,7 @@
 import { topics } from '@labshare/contracts';
 import { runAsMain, startService, type RunningService, type ServiceDeps } from '@labshare/runtime';
 import { loadBookingConfig, type BookingConfig } from './config';
+import { AnswerCache } from './data-access/answer-cache';
 import { BookingProjectionRepository } from './data-access/booking-projection.repository';
 import { CalendarCache } from './data-access/calendar-cache';
 import { CalendarRepository } from './data-access/calendar.repository';
@@ -32,6 +33,7 @@ function build(config: BookingConfig, service: ServiceDeps) {
     resources: new ResourceReadModel(service.db, readModels),
     orgs: new OrgReadModel(service.db, readModels),
     qualifications: new QualificationReadModel(service.db),
+    answers: new AnswerCache(config.AVAILABILITY_ANSWER_PIECES),
     clock: service.clock,
     newId: service.newId,
     correlationId: service.correlationId,

@@ -117,5 +117,43 @@ describe('calendars held in memory by two replicas', () => {
       });
       expect(Date.now() - booked).toBeLessThan(1000 + 1000);
     });
+
+    it('when the same availability is asked again, then the answer is the same (same tag) until a booking on either replica changes it', async () => {
+      const provider = await makeOrg(h, 'university');
+      const consumer = await makeOrg(h, 'enterprise');
+      const resource = await makeResource(h, provider, { capacity: 1 });
+      const token = consumer.booker();
+      const ask = (replica: number) =>
+        h.apis[replica]!(
+          'GET',
+          `/v1/availability?resourceId=${resource.id}&from=${dayAt(6, 8)}&to=${dayAt(6, 12)}&durationMinutes=60`,
+          { token },
+        );
+      const first = await ask(0);
+      const again = await ask(0);
+      expect(first.status).toBe(200);
+      expect(again.headers.get('etag')).toBe(first.headers.get('etag'));
+      expect(again.body).toEqual(first.body);
+      const slotsOf = (answer: { body: { slots: { start: string }[] } }) =>
+        answer.body.slots.map((s) => s.start);
+      expect(slotsOf(first)).toContain(dayAt(6, 9));
+
+      // Booked on the other replica: this one's answer follows within the bound.
+      const body = { resourceId: resource.id, start: dayAt(6, 9), end: dayAt(6, 10) };
+      expect((await h.apis[1]!('POST', '/v1/bookings', { token, body })).status).toBe(201);
+      const after = await waitFor(
+        async () => {
+          const answer = await ask(0);
+          return slotsOf(answer).includes(dayAt(6, 9)) ? undefined : answer;
+        },
+        { what: 'replica A answers without the hour booked on B' },
+      );
+      expect(after.headers.get('etag')).not.toBe(first.headers.get('etag'));
+
+      // Booked on this replica: its next answer shows it at once.
+      const own = { resourceId: resource.id, start: dayAt(6, 10), end: dayAt(6, 11) };
+      expect((await h.apis[0]!('POST', '/v1/bookings', { token, body: own })).status).toBe(201);
+      expect(slotsOf(await ask(0))).not.toContain(dayAt(6, 10));
+    });
   });
 });

@@ -1,4 +1,4 @@
-import type { EventEnvelope, Org, OrgKind, Qualification } from '@labshare/contracts';
+import type { EventEnvelope, Org, OrgKind, Qualification, ResourceAvailability } from '@labshare/contracts';
 import type { PageRequest } from '@labshare/domain-kit';
 import type { BookingState, Calendar, WaitEntry } from './rules/booking-state';
 import type { ResourceView } from './rules/resource-view';
@@ -96,6 +96,14 @@ export interface QualificationDirectory {
   held(orgId: string, userId: string): Promise<HeldQualification[]>;
 }
 
+/**
+ * Availability answers made before, handed out again (frozen) for the same key while it holds; the
+ * key must fix the answer (`clockFreeKey`), so a remembered answer is never a stale one.
+ */
+export interface AnswerMemo {
+  remember(key: string, make: () => ResourceAvailability): ResourceAvailability;
+}
+
 /** What booking's use cases run on: its stores and read models, the injected clock and ids, settings. */
 export interface BookingDeps {
   calendars: CalendarStore;
@@ -103,6 +111,7 @@ export interface BookingDeps {
   resources: ResourceDirectory;
   orgs: OrgDirectory;
   qualifications: QualificationDirectory;
+  answers: AnswerMemo;
   clock: () => Date;
   newId: () => string;
   correlationId: () => string | undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aBooking, aResource, HOUR, NOW } from '../../../test/support/booking-states';
-import { availabilityOf } from './availability-answer';
+import { availabilityOf, clockFreeKey } from './availability-answer';
 
 const from = new Date(NOW + 24 * HOUR);
 const to = new Date(NOW + 27 * HOUR);
@@ -56,5 +56,57 @@ describe('availabilityOf', () => {
       NOW,
     );
     expect([answer.free, answer.slots]).toEqual([[], []]);
+  });
+});
+
+describe('clockFreeKey', () => {
+  const DAY = 24 * HOUR;
+  // Bookable from an hour after now to ten days after now.
+  const resource = aResource({
+    version: 3,
+    policy: { ...aResource().policy, leadMinutes: 60, horizonDays: 10, maxMinutes: 120 },
+  });
+  const ask = (fromMs: number, toMs: number, durationMinutes?: number) => ({
+    from: new Date(fromMs),
+    to: new Date(toMs),
+    quantity: 1,
+    durationMinutes,
+  });
+
+  it.each([
+    ['a range inside the booking window', ask(NOW + DAY, NOW + DAY + 3 * HOUR), true],
+    ['a range with its slots inside the window', ask(NOW + DAY, NOW + 9 * DAY, 60), true],
+    ['a range starting within the lead time', ask(NOW + HOUR / 2, NOW + DAY), false],
+    ['a range starting in the past', ask(NOW - HOUR, NOW + DAY), false],
+    ['a range ending past the horizon', ask(NOW + DAY, NOW + 10 * DAY + HOUR), false],
+    ['a range whose last slot runs past the horizon', ask(NOW + DAY, NOW + 10 * DAY - HOUR / 2, 60), false],
+  ])('when %s, then the answer is keyed: %s', (_, request, keyed) => {
+    expect(clockFreeKey(resource, calendar(), request, NOW) !== undefined).toBe(keyed);
+  });
+
+  it('when the resource, the calendar or the request differ, then so does the key', () => {
+    const request = ask(NOW + DAY, NOW + DAY + 3 * HOUR, 60);
+    const key = clockFreeKey(resource, calendar(), request, NOW);
+    expect(
+      new Set([
+        key,
+        clockFreeKey({ ...resource, version: 4 }, calendar(), request, NOW),
+        clockFreeKey(resource, { ...calendar(), version: 2 }, request, NOW),
+        clockFreeKey(resource, calendar(), { ...request, quantity: 2 }, NOW),
+        clockFreeKey(resource, calendar(), { ...request, durationMinutes: 120 }, NOW),
+        clockFreeKey(resource, calendar(), ask(NOW + DAY, NOW + DAY + 4 * HOUR, 60), NOW),
+        clockFreeKey(resource, calendar(), { ...request, durationMinutes: undefined }, NOW),
+      ]).size,
+    ).toBe(7);
+  });
+
+  it('when a key holds at several instants, then the answer is the same at each: the clock plays no part', () => {
+    const request = ask(NOW + DAY, NOW + 3 * DAY, 60);
+    const answers = [0, HOUR, 12 * HOUR, DAY - 2 * HOUR].map((later) => {
+      expect(clockFreeKey(resource, calendar(), request, NOW + later)).toBeDefined();
+      return availabilityOf(resource, calendar(), request, NOW + later);
+    });
+    expect(answers[0]!.slots!.length).toBeGreaterThan(0);
+    for (const answer of answers) expect(answer).toEqual(answers[0]);
   });
 });

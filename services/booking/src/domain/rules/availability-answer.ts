@@ -1,4 +1,4 @@
-import { freeIntervals, isoInstant as iso, slots } from '@labshare/availability';
+import { bookingWindow, freeIntervals, isoInstant as iso, slots } from '@labshare/availability';
 import type { ResourceAvailability } from '@labshare/contracts';
 import { occupies, type Calendar } from './booking-state';
 import { blackoutIntervals, calendarSpec, type ResourceView } from './resource-view';
@@ -43,4 +43,26 @@ export function availabilityOf(
     answer.slots = found.map((s) => ({ start: iso(s.start), end: iso(s.end) }));
   }
   return answer;
+}
+
+/**
+ * What fixes an answer the clock plays no part in, as a key: the asked range (and the run of the
+ * last slot past it) lies wholly inside the booking window now, so the answer follows from the
+ * resource's version, the calendar's version and the request alone, and an answer made for that key
+ * earlier is still exact. Undefined when the window clips the range (near now or the horizon): such
+ * an answer changes with the clock and is made afresh.
+ */
+export function clockFreeKey(
+  resource: ResourceView,
+  calendar: Calendar,
+  request: AvailabilityRequest,
+  now: number,
+): string | undefined {
+  const window = bookingWindow(calendarSpec(resource), now);
+  const from = request.from.getTime();
+  const to = request.to.getTime();
+  const reach = to + (request.durationMinutes ?? 0) * 60_000;
+  if (from < window.start || reach > window.end) return undefined;
+  const { quantity, durationMinutes = '' } = request;
+  return `${resource.id}@${resource.version}|${calendar.version}|${from}|${to}|${quantity}|${durationMinutes}`;
 }

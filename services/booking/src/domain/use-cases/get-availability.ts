@@ -1,9 +1,13 @@
 import type { Principal, ResourceAvailability } from '@labshare/contracts';
 import type { BookingDeps } from '../ports';
-import { availabilityOf, type AvailabilityRequest } from '../rules/availability-answer';
+import { availabilityOf, clockFreeKey, type AvailabilityRequest } from '../rules/availability-answer';
 import { visibleResource } from '../support/lookups';
 
-/** Free intervals (and slots) of one resource the caller may see. */
+/**
+ * Free intervals (and slots) of one resource the caller may see. An answer the clock plays no part
+ * in is remembered by what fixes it (the resource's and the calendar's versions, the request), so a
+ * calendar asked again before it changes is answered without working it out again.
+ */
 export async function getAvailability(
   deps: BookingDeps,
   caller: Principal,
@@ -12,5 +16,8 @@ export async function getAvailability(
 ): Promise<ResourceAvailability> {
   const resource = await visibleResource(deps, caller, resourceId);
   const calendar = await deps.calendars.load(resource.id);
-  return availabilityOf(resource, calendar, request, deps.clock().getTime());
+  const now = deps.clock().getTime();
+  const make = () => availabilityOf(resource, calendar, request, now);
+  const key = clockFreeKey(resource, calendar, request, now);
+  return key === undefined ? make() : deps.answers.remember(key, make);
 }

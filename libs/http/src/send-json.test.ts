@@ -1,0 +1,52 @@
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendJson } from './send-json';
+
+describe('sendJson', () => {
+  let base: string;
+  let close: () => void;
+  let stringified = 0;
+  // A body whose serialisation is counted: JSON.stringify calls toJSON once per serialisation.
+  const counted = (label: string) => ({ label, toJSON: () => (stringified++, { label }) });
+  const shared = Object.freeze(counted('shared'));
+
+  beforeAll(async () => {
+    const app = express();
+    app.get('/frozen', (_req, res) => sendJson(res, 200, shared));
+    app.get('/fresh', (_req, res) => sendJson(res, 201, counted('fresh')));
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    close = () => server.close();
+  });
+  afterAll(() => close());
+
+  const get = (path: string, headers: Record<string, string> = {}) => fetch(`${base}${path}`, { headers });
+
+  it('when a frozen body is sent again, then its JSON and entity tag are the first ones, made once', async () => {
+    const before = stringified;
+    const [first, second] = [await get('/frozen'), await get('/frozen')];
+    expect([await first.text(), await second.text()]).toEqual(['{"label":"shared"}', '{"label":"shared"}']);
+    expect(first.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(first.headers.get('etag')).toMatch(/^W\/"/);
+    expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
+    expect(stringified - before).toBe(1);
+  });
+
+  it('when the client already holds that tag, then the answer is 304 with no body', async () => {
+    const etag = (await get('/frozen')).headers.get('etag')!;
+    // fetch adds `Cache-Control: no-cache` to a conditional request unless it has one (a forced reload).
+    const again = await get('/frozen', { 'if-none-match': etag, 'cache-control': 'max-age=0' });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+  });
+
+  it('when the body is not frozen, then it is serialised for each answer, as res.json does', async () => {
+    const before = stringified;
+    const answers = [await get('/fresh'), await get('/fresh')];
+    expect(answers.map((a) => a.status)).toEqual([201, 201]);
+    expect(await answers[0]!.json()).toEqual({ label: 'fresh' });
+    expect(stringified - before).toBe(2);
+  });
+});
