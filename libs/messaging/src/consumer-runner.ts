@@ -35,6 +35,12 @@ export interface ConsumerRunnerOptions {
    * their retries and dead-lettering, so one bad message costs its batch only speed.
    */
   batch?: { handle: BatchHandler; size: number };
+  /**
+   * For a consumer in no hurry (a repair): the broker answers its fetch once `bytes` of messages
+   * wait or `waitMs` passed, so a trickle of messages costs one fetch and one offset commit per
+   * `waitMs` instead of one per message. Default: answered as soon as one message is there.
+   */
+  gather?: { bytes: number; waitMs: number };
 }
 
 class PoisonMessage extends Error {
@@ -59,9 +65,11 @@ export class ConsumerRunner {
 
   async start(): Promise<void> {
     const { bus, groupId } = this.options;
+    const { gather } = this.options;
     const consumer = bus.kafka.consumer({
       groupId: bus.group(groupId),
       ...bus.groupTimeouts,
+      ...(gather ? { minBytes: gather.bytes, maxWaitTimeInMs: gather.waitMs } : {}),
       allowAutoTopicCreation: false,
       retry: { retries: 10 },
     });

@@ -51,6 +51,8 @@ export interface ConsumerDefinition {
   concurrency?: number;
   /** Runs of a partition's messages applied by one call, falling back to `handlers` (see ConsumerRunner). */
   batch?: { handle: BatchHandler; size: number };
+  /** For a consumer in no hurry: the broker gathers messages up to `bytes` or `waitMs` per fetch (see ConsumerRunner). */
+  gather?: { bytes: number; waitMs: number };
 }
 
 /** The parts a service is made of; every service has the same shape. */
