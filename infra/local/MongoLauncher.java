@@ -23,13 +23,10 @@ public class MongoLauncher {
 
     private static MongoBackend backend(String[] args) {
         switch (args[1]) {
-            case "memory": {
-                MongoBackend memory = new IdFirstMemoryBackend();
-                memory.enableOplog(); // lets clients open change streams
-                return memory;
-            }
-            // No oplog here: nothing in LabShare opens change streams, and this one would be kept
-            // in the file forever (it is never capped).
+            // No oplog in either: nothing in LabShare opens change streams, and an oplog here is
+            // never capped, so it would keep a copy of every write for as long as the data lives.
+            case "memory":
+                return new IdFirstMemoryBackend();
             case "h2":
                 return new DurableH2Backend(args[2]);
             default:
