@@ -27,7 +27,7 @@ export async function startServiceProcess(
     '--import',
     'tsx',
     '--import',
-    path.resolve('bench', 'memory-probe.ts'),
+    path.resolve('bench', 'service-probe.ts'),
   ];
   const child = spawn(process.execPath, [...args, path.resolve('services', name, 'src', 'start.ts')], {
     env: {
@@ -37,7 +37,7 @@ export async function startServiceProcess(
       BENCH_MEMORY_FILE: memoryFile,
       KAFKAJS_NO_PARTITIONER_WARNING: '1',
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const url = `http://127.0.0.1:${port}`;
   const gone = exited(child).then((code) => {
