@@ -64,8 +64,7 @@ export class ConsumerRunner {
   }
 
   async start(): Promise<void> {
-    const { bus, groupId } = this.options;
-    const { gather } = this.options;
+    const { bus, groupId, gather } = this.options;
     const consumer = bus.kafka.consumer({
       groupId: bus.group(groupId),
       ...bus.groupTimeouts,
