@@ -22,6 +22,11 @@ export const bookingConfigSchema = platformEnv.extend({
   CALENDAR_CACHE_MS: env.int(1000, 0),
   CALENDAR_CACHE_ENTRIES: env.int(10_000, 1),
   /**
+   * How many bookings a calendar's head document holds before they are folded into its week
+   * documents (see CalendarRepository): bounds the size of the document every booking rewrites.
+   */
+  CALENDAR_HEAD_BOOKINGS: env.int(32, 1),
+  /**
    * How many pieces (free intervals and slots) of availability answers are held for reuse; an answer
    * is held only while nothing it depends on changes (see AnswerCache). 0 holds none.
    */

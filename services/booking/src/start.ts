@@ -22,7 +22,10 @@ import { ownBookingsConsumer } from './entry-points/messaging/own-bookings.consu
 /** Wires booking: repositories and read models → use cases → HTTP, consumers, scheduled scans. */
 function build(config: BookingConfig, service: ServiceDeps) {
   const readModels = { awaitMs: config.READ_MODEL_WAIT_MS };
-  const calendars = new CalendarRepository(service.db, service.nudgeRelay);
+  const calendars = new CalendarRepository(service.db, service.nudgeRelay, {
+    headBookings: config.CALENDAR_HEAD_BOOKINGS,
+    logger: service.logger,
+  });
   const projection = new BookingProjectionRepository(service.db);
   const deps: BookingDeps = {
     calendars: new CalendarCache(calendars, {

@@ -1,22 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Resource } from '@labshare/contracts';
 import { apiClient, exited, freePort, startChild, waitFor, dayAt } from '@labshare/testkit';
 import type { ChildProcess } from 'node:child_process';
 import { makeOrg, makeResource, startBookingService, type BookingHarness } from './booking-fixture';
+import { storedCalendars } from './support/stored-calendars';
 
 const REQUESTS = 5000;
 const RESOURCES = 20;
 const IN_FLIGHT = 48;
-
-interface StoredBooking {
-  id: string;
-  start: Date;
-  end: Date;
-  quantity: number;
-  status: string;
-}
 
 /** Deterministic pseudo-random numbers, so a failing storm can be replayed. */
 function random(seed: number) {
@@ -33,7 +25,8 @@ describe('booking storm through separate replica processes', () => {
   beforeAll(async () => {
     // One in-process instance publishes orgs/resources; two more replicas run as their own processes
     // on the same database and topics.
-    h = await startBookingService();
+    // A small head, so the calendars are folded into their weeks many times during the storm.
+    h = await startBookingService({ CALENDAR_HEAD_BOOKINGS: '8' });
     for (let i = 0; i < 2; i++) {
       const port = await freePort();
       const env = { ...h.env, BOOKING_PORT: String(port), LOG_LEVEL: 'info' };
@@ -106,30 +99,25 @@ describe('booking storm through separate replica processes', () => {
     expect(created.length).toBeGreaterThan(RESOURCES);
 
     // The scan: read the calendars straight from the database, the source of truth.
-    const client = await MongoClient.connect(h.env.MONGO_URL!);
-    try {
-      const calendars = await client
-        .db(`${h.env.MONGO_DB_PREFIX}booking`)
-        .collection<{ _id: string; bookings: StoredBooking[] }>('calendars')
-        .find({ _id: { $in: resources.map((r) => r.id) } })
-        .toArray();
-      const stored = new Map(calendars.flatMap((c) => c.bookings.map((b) => [b.id, b] as const)));
-      for (const id of created) expect(stored.get(id)?.status).toBe('confirmed');
-      for (const calendar of calendars) {
-        const capacity = resources.find((r) => r.id === calendar._id)!.capacity;
-        const live = calendar.bookings.filter((b) => b.status === 'confirmed');
-        for (const edge of live.map((b) => b.start.getTime())) {
-          const inUse = live
-            .filter((b) => b.start.getTime() <= edge && edge < b.end.getTime())
-            .reduce((sum, b) => sum + b.quantity, 0);
-          expect(inUse, `resource ${calendar._id} at ${new Date(edge).toISOString()}`).toBeLessThanOrEqual(
-            capacity,
-          );
-        }
+    const { calendars, inWeeks } = await storedCalendars(
+      h.env,
+      resources.map((r) => r.id),
+    );
+    const stored = new Map([...calendars.values()].flatMap((bs) => bs.map((b) => [b.id, b] as const)));
+    for (const id of created) expect(stored.get(id)?.status).toBe('confirmed');
+    for (const [resourceId, bookings] of calendars) {
+      const capacity = resources.find((r) => r.id === resourceId)!.capacity;
+      const live = bookings.filter((b) => b.status === 'confirmed');
+      for (const edge of live.map((b) => b.start.getTime())) {
+        const inUse = live
+          .filter((b) => b.start.getTime() <= edge && edge < b.end.getTime())
+          .reduce((sum, b) => sum + b.quantity, 0);
+        expect(inUse, `resource ${resourceId} at ${new Date(edge).toISOString()}`).toBeLessThanOrEqual(
+          capacity,
+        );
       }
-      expect(stored.size).toBe(created.length);
-    } finally {
-      await client.close();
     }
+    expect(stored.size).toBe(created.length);
+    expect(inWeeks, 'bookings folded into week documents').toBeGreaterThan(created.length / 2);
   }, 300_000);
 });

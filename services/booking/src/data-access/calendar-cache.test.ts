@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CalendarChange, CalendarStore } from '../domain/ports';
 import type { BookingState, Calendar } from '../domain/rules/booking-state';
-import { afterChange, CalendarCache } from './calendar-cache';
+import { afterChange } from '../domain/rules/calendar-changes';
+import { CalendarCache } from './calendar-cache';
 
 const booking = (id: string, status: BookingState['status'] = 'confirmed') =>
   ({ id, status, start: 0, end: 1, quantity: 1, version: 1 }) as BookingState;
@@ -27,9 +28,9 @@ function fakeStore(initial: Calendar) {
       return state.stored;
     },
     commit: async (read: Calendar, c: CalendarChange) => {
-      if (read.version !== state.stored.version) return false;
+      if (read.version !== state.stored.version) return undefined;
       state.stored = afterChange(read, c);
-      return true;
+      return state.stored;
     },
   } as unknown as CalendarStore;
   return { state, store };
@@ -75,10 +76,10 @@ describe('CalendarCache', () => {
     const cache = new CalendarCache(store, { maxAgeMs: 60_000, maxEntries: 10 });
     const held = await cache.load('r1');
     state.stored = calendar(2, ['a', 'other-replica']);
-    expect(await cache.commit(held, change([booking('mine')]))).toBe(false);
+    expect(await cache.commit(held, change([booking('mine')]))).toBeUndefined();
     const reread = await cache.load('r1');
     expect(reread.version).toBe(2);
-    expect(await cache.commit(reread, change([booking('mine')]))).toBe(true);
+    expect((await cache.commit(reread, change([booking('mine')])))?.version).toBe(3);
     expect((await cache.load('r1')).bookings.map((b) => b.id)).toEqual(['a', 'other-replica', 'mine']);
     expect(state.loads).toBe(2);
   });

@@ -54,10 +54,10 @@ export class CalendarCache implements CalendarStore {
     return resourceIds.map((id) => found.get(id)!);
   }
 
-  async commit(calendar: Calendar, change: CalendarChange): Promise<boolean> {
+  async commit(calendar: Calendar, change: CalendarChange): Promise<Calendar | undefined> {
     const at = Date.now();
     const written = await this.store.commit(calendar, change);
-    if (written) this.keep(afterChange(calendar, change), at);
+    if (written) this.keep(written, at);
     else this.held.delete(calendar.resourceId);
     return written;
   }
@@ -102,28 +102,4 @@ export class CalendarCache implements CalendarStore {
       this.held.delete(id);
     }
   }
-}
-
-/**
- * The calendar as the repository's conditional write leaves it: dropped items gone, put items
- * replacing theirs in place, new ones appended, in that order (the order the document holds them in,
- * which the repository's positional updates rely on).
- */
-export function afterChange(calendar: Calendar, change: CalendarChange): Calendar {
-  const dropped = new Set([...(change.drop?.bookings ?? []), ...(change.drop?.entries ?? [])]);
-  return {
-    resourceId: calendar.resourceId,
-    version: calendar.version + 1,
-    bookings: merged(calendar.bookings, change.put, dropped),
-    waitlist: merged(calendar.waitlist, change.waitlist, dropped),
-  };
-}
-
-function merged<T extends { id: string }>(current: T[], put: T[], dropped: Set<string>): T[] {
-  const revised = new Map(put.map((p) => [p.id, p]));
-  const known = new Set(current.map((c) => c.id));
-  return [
-    ...current.filter((c) => !dropped.has(c.id)).map((c) => revised.get(c.id) ?? c),
-    ...put.filter((p) => !known.has(p.id)),
-  ];
 }

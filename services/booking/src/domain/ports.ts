@@ -22,8 +22,11 @@ export interface CalendarStore {
   load(resourceId: string, options?: { fresh?: boolean }): Promise<Calendar>;
   /** The same for several resources at once (one read of those not held), in the order asked. */
   loadMany(resourceIds: string[]): Promise<Calendar[]>;
-  /** Writes the change iff the calendar is still at `calendar.version`: false when someone else got there first. */
-  commit(calendar: Calendar, change: CalendarChange): Promise<boolean>;
+  /**
+   * Writes the change iff the calendar is still as read (at `calendar.version`, or a version that
+   * only re-stored it): the calendar as written, or undefined when someone else got there first.
+   */
+  commit(calendar: Calendar, change: CalendarChange): Promise<Calendar | undefined>;
   resourceIdOfBooking(bookingId: string): Promise<string | undefined>;
   resourceIdOfWaitEntry(entryId: string): Promise<string | undefined>;
   resourceIdOfSeries(seriesId: string): Promise<string | undefined>;

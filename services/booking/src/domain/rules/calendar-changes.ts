@@ -43,3 +43,26 @@ export function changeWithOffers(
 
 /** A change that writes nothing: the decision found nothing to do. */
 export const NO_CHANGE: CalendarChange = { put: [], waitlist: [], events: [] };
+
+/**
+ * The calendar as a change leaves it, one version up: dropped items gone, put items replacing
+ * theirs in place, new ones appended, in that order.
+ */
+export function afterChange(calendar: Calendar, change: CalendarChange): Calendar {
+  const dropped = new Set([...(change.drop?.bookings ?? []), ...(change.drop?.entries ?? [])]);
+  return {
+    resourceId: calendar.resourceId,
+    version: calendar.version + 1,
+    bookings: merged(calendar.bookings, change.put, dropped),
+    waitlist: merged(calendar.waitlist, change.waitlist, dropped),
+  };
+}
+
+function merged<T extends { id: string }>(current: T[], put: T[], dropped: Set<string>): T[] {
+  const revised = new Map(put.map((p) => [p.id, p]));
+  const known = new Set(current.map((c) => c.id));
+  return [
+    ...current.filter((c) => !dropped.has(c.id)).map((c) => revised.get(c.id) ?? c),
+    ...put.filter((p) => !known.has(p.id)),
+  ];
+}

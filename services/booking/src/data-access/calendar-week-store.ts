@@ -1,0 +1,108 @@
+import mongoose, { type Connection } from 'mongoose';
+import { isDuplicateKeyError } from '@labshare/mongo';
+import type { StoredBooking } from './calendar-documents';
+import { weekDocumentId } from './calendar-weeks';
+
+export interface WeekDocument {
+  _id: string;
+  resource: string;
+  week: number;
+  /** Bumped by every write: a week is edited by compare-and-set on it, like the head. */
+  version: number;
+  bookings: StoredBooking[];
+}
+
+/** How many times an edit of one week is tried against other writers of it before it gives up. */
+const EDIT_ATTEMPTS = 20;
+
+/**
+ * The week documents of the calendars (`calendar_weeks`): bookings a fold moved out of a head, one
+ * document per resource and week of start. Only folds and the prune write them, each by
+ * compare-and-set on the week's own `version`; decisions never do (see CalendarRepository).
+ */
+export class CalendarWeekStore {
+  private readonly model;
+
+  constructor(private readonly db: Connection) {
+    const schema = new mongoose.Schema(
+      { _id: String, resource: String, week: Number, version: Number, bookings: [Object] },
+      { versionKey: false, strict: false },
+    );
+    this.model = db.model('CalendarWeek', schema, 'calendar_weeks');
+  }
+
+  async ensureIndexes(): Promise<void> {
+    await this.model.collection.createIndex({ 'bookings.id': 1 });
+  }
+
+  /** The week documents of these resources' weeks that exist (a week deleted when emptied is absent). */
+  async read(weeks: { resource: string; week: number }[]): Promise<WeekDocument[]> {
+    if (weeks.length === 0) return [];
+    const ids = weeks.map((w) => weekDocumentId(w.resource, w.week));
+    const docs = await this.weeks()
+      .find({ _id: { $in: ids } }, { projection: { resource: 1, week: 1, bookings: 1 } })
+      .toArray();
+    return docs.sort((a, b) => a.week - b.week);
+  }
+
+  /**
+   * Rewrites one week's bookings as `edit` says, by compare-and-set on the week's version (read,
+   * edit, write if unchanged, else again). A missing week is created only when `create` (a fold);
+   * nothing is written when the edit changes nothing. Returns how many bookings the week holds after.
+   */
+  async edit(
+    resource: string,
+    week: number,
+    edit: (bookings: StoredBooking[]) => StoredBooking[],
+    create: boolean,
+  ): Promise<number> {
+    const _id = weekDocumentId(resource, week);
+    for (let attempt = 0; attempt < EDIT_ATTEMPTS; attempt++) {
+      const doc = await this.weeks().findOne({ _id }, { projection: { version: 1, bookings: 1 } });
+      const current = doc?.bookings ?? [];
+      const next = edit(current);
+      if (next.length === current.length && next.every((b, i) => b === current[i])) return next.length;
+      if (!doc) {
+        if (!create) return 0;
+        if (await this.insert({ _id, resource, week, version: 1, bookings: next })) return next.length;
+        continue;
+      }
+      const written = await this.weeks().updateOne(
+        { _id, version: doc.version },
+        { $set: { bookings: next }, $inc: { version: 1 } },
+      );
+      if (written.modifiedCount === 1) return next.length;
+    }
+    throw new Error(`calendar week ${_id}: still contended after ${EDIT_ATTEMPTS} attempts`);
+  }
+
+  /** Deletes these weeks if they are still empty (a fold may have filled one again since). */
+  async deleteIfEmpty(resource: string, weeks: number[]): Promise<void> {
+    if (weeks.length === 0) return;
+    await this.weeks().deleteMany({
+      _id: { $in: weeks.map((w) => weekDocumentId(resource, w)) },
+      bookings: { $size: 0 },
+    });
+  }
+
+  /** The resources whose weeks hold a booking matching `filter` (a query on `bookings`). */
+  async resourcesWith(filter: Record<string, unknown>): Promise<string[]> {
+    const docs = await this.model.find(filter, { resource: 1 }).lean<{ resource: string }[]>();
+    return [...new Set(docs.map((d) => d.resource))];
+  }
+
+  private async insert(doc: WeekDocument): Promise<boolean> {
+    try {
+      await this.weeks().insertOne(doc);
+      return true;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
+    }
+  }
+
+  /** The collection without mongoose's query layer, as for the heads (the documents are stored forms). */
+  private weeks() {
+    return this.db.collection<WeekDocument>('calendar_weeks');
+  }
+}

@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import mongoose from 'mongoose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testInfra } from '@labshare/testkit';
+import { CalendarCache } from '../src/data-access/calendar-cache';
+import { CalendarRepository } from '../src/data-access/calendar.repository';
+import { weekOf } from '../src/data-access/calendar-weeks';
+import type { BookingDeps, CalendarChange } from '../src/domain/ports';
+import type { BookingState, Calendar } from '../src/domain/rules/booking-state';
+import { changeCalendar } from '../src/domain/support/change-calendar';
+import { aBooking, HOUR, NOW } from './support/booking-states';
+import { storedCalendars } from './support/stored-calendars';
+
+/**
+ * Calendars stored as a bounded head plus week documents (CalendarRepository), written by two
+ * replicas (two connections, two repositories, each behind its own calendar cache, deciding through
+ * the real `changeCalendar`) with a head of 3 bookings, so folds run all the time beside decisions.
+ */
+const HEAD = 3;
+const DAY = 24 * HOUR;
+
+function random(seed: number) {
+  return () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+}
+
+const occupies = (b: BookingState) => b.status === 'confirmed' || b.status === 'held';
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && b.start < a.end;
+
+describe('calendars folded into week documents while two replicas decide on them', () => {
+  const env = { MONGO_URL: testInfra().mongoUrl, MONGO_DB_PREFIX: `folds_${randomUUID().slice(0, 8)}_` };
+  const connections: mongoose.Connection[] = [];
+  const repositories: CalendarRepository[] = [];
+  const replicas: BookingDeps[] = [];
+  const warnings: unknown[] = [];
+
+  const newRepository = async () => {
+    const db = await mongoose
+      .createConnection(env.MONGO_URL, { dbName: `${env.MONGO_DB_PREFIX}booking` })
+      .asPromise();
+    connections.push(db);
+    const repository = new CalendarRepository(db, () => undefined, {
+      headBookings: HEAD,
+      logger: { warn: (...args: unknown[]) => warnings.push(args) },
+    });
+    await repository.ensureIndexes();
+    return repository;
+  };
+
+  beforeAll(async () => {
+    for (let i = 0; i < 2; i++) {
+      const repository = await newRepository();
+      repositories.push(repository);
+      replicas.push({
+        calendars: new CalendarCache(repository, { maxAgeMs: 60_000, maxEntries: 100 }),
+        projection: { save: async () => undefined },
+      } as unknown as BookingDeps);
+    }
+  });
+  afterAll(async () => {
+    await Promise.all(repositories.map((r) => r.foldsSettled()));
+    await connections[0]?.dropDatabase();
+    await Promise.all(connections.map((c) => c.close()));
+  });
+
+  const decide = (replica: BookingDeps, resourceId: string, make: (calendar: Calendar) => CalendarChange) =>
+    changeCalendar(replica, resourceId, (calendar) => {
+      const change = make(calendar);
+      return { change, result: change.put };
+    });
+  const put = (...bookings: BookingState[]): CalendarChange => ({ put: bookings, waitlist: [], events: [] });
+  const nothing = put();
+
+  it('when 320 bookings, reschedules across weeks and cancellations race on one resource, then every written version is kept once and no two bookings overlap', async () => {
+    const resourceId = `res-${randomUUID()}`;
+    const written = new Map<string, BookingState>();
+    const record = (bookings: BookingState[]) => {
+      for (const b of bookings) if ((written.get(b.id)?.version ?? 0) < b.version) written.set(b.id, b);
+    };
+    const worker = async (replica: BookingDeps, seed: number) => {
+      const next = random(seed);
+      for (let op = 0; op < 40; op++) {
+        const roll = next();
+        const start = NOW + Math.floor(next() * 42) * DAY + Math.floor(next() * 20) * HOUR;
+        const hours = 1 + Math.floor(next() * 3);
+        const pick = next();
+        record(
+          await decide(replica, resourceId, (calendar) => {
+            const live = calendar.bookings.filter(occupies);
+            const slot = { start, end: start + hours * HOUR };
+            if (roll < 0.55 || live.length === 0) {
+              if (live.some((b) => overlaps(b, slot))) return nothing;
+              return put(aBooking({ id: randomUUID(), resourceId, ...slot, createdAt: NOW, updatedAt: NOW }));
+            }
+            const chosen = live[Math.floor(pick * live.length)]!;
+            if (roll < 0.8) {
+              if (live.some((b) => b.id !== chosen.id && overlaps(b, slot))) return nothing;
+              return put({ ...chosen, ...slot, version: chosen.version + 1 });
+            }
+            return put({ ...chosen, status: 'cancelled', version: chosen.version + 1 });
+          }),
+        );
+      }
+    };
+    await Promise.all(replicas.flatMap((replica, r) => [1, 2, 3, 4].map((w) => worker(replica, 17 * r + w))));
+    await Promise.all(repositories.map((r) => r.foldsSettled()));
+
+    // As a third replica reads it, and as the stored documents say, read apart from the repository.
+    const loaded = await (await newRepository()).load(resourceId);
+    const { calendars, inWeeks } = await storedCalendars(env, [resourceId]);
+    const stored = calendars.get(resourceId)!;
+    for (const bookings of [loaded.bookings, stored.map((b) => ({ ...b, start: +b.start, end: +b.end }))]) {
+      expect(new Map(bookings.map((b) => [b.id, [b.version, b.start, b.status]]))).toEqual(
+        new Map([...written.values()].map((b) => [b.id, [b.version, b.start, b.status]])),
+      );
+      const live = bookings.filter((b) => b.status === 'confirmed');
+      for (const a of live) for (const b of live) if (a.id !== b.id) expect(overlaps(a, b)).toBe(false);
+    }
+    expect(written.size).toBeGreaterThan(100);
+    expect(inWeeks).toBeGreaterThan(written.size / 2);
+
+    // Each booking the head no longer holds has one copy, in the week of its start, at its version.
+    const db = connections[0]!.db!;
+    const head = await db
+      .collection<{ _id: string; bookings: { id: string }[] }>('calendars')
+      .findOne({ _id: resourceId });
+    const inHead = new Set(head!.bookings.map((b) => b.id));
+    expect(inHead.size).toBeLessThan(HEAD + 8 + 1);
+    const weeks = await db
+      .collection<{ week: number; bookings: { id: string; version: number }[] }>('calendar_weeks')
+      .find({ resource: resourceId })
+      .toArray();
+    for (const booking of [...written.values()].filter((b) => !inHead.has(b.id))) {
+      const copies = weeks.flatMap((w) =>
+        w.bookings.filter((b) => b.id === booking.id).map((b) => ({ ...b, week: w.week })),
+      );
+      expect(copies).toEqual([
+        expect.objectContaining({ week: weekOf(booking.start), version: booking.version }),
+      ]);
+    }
+    expect(warnings).toEqual([]);
+  }, 120_000);
+
+  it('when finished bookings are dropped, then they leave their weeks, and a week left empty is deleted and no longer listed', async () => {
+    const resourceId = `res-${randomUUID()}`;
+    const [replica] = replicas;
+    const weekStart = (n: number) => (weekOf(NOW) + n) * 7 * DAY - 3 * DAY; // Mondays, 00:00 UTC
+    const bookings = [0, 1, 2].flatMap((w) =>
+      [0, 1, 2, 3].map((d) =>
+        aBooking({
+          id: randomUUID(),
+          resourceId,
+          start: weekStart(w) + d * DAY,
+          end: weekStart(w) + d * DAY + HOUR,
+        }),
+      ),
+    );
+    for (const booking of bookings) await decide(replica!, resourceId, () => put(booking));
+    await repositories[0]!.foldsSettled();
+    const gone = [...bookings.slice(0, 4), bookings[5]!];
+    await decide(replica!, resourceId, () => ({
+      ...nothing,
+      drop: { bookings: gone.map((b) => b.id), entries: [] },
+    }));
+
+    const left = bookings.filter((b) => !gone.includes(b)).map((b) => b.id);
+    expect((await (await newRepository()).load(resourceId)).bookings.map((b) => b.id).sort()).toEqual(
+      [...left].sort(),
+    );
+    const { calendars } = await storedCalendars(env, [resourceId]);
+    expect(
+      calendars
+        .get(resourceId)!
+        .map((b) => b.id)
+        .sort(),
+    ).toEqual([...left].sort());
+    const db = connections[0]!.db!;
+    const head = await db.collection<{ weeks: number[] }>('calendars').findOne({ _id: resourceId as never });
+    expect(head!.weeks).not.toContain(weekOf(weekStart(0)));
+    expect(head!.weeks).toContain(weekOf(weekStart(1)));
+    expect(
+      await db
+        .collection('calendar_weeks')
+        .countDocuments({ resource: resourceId, week: weekOf(weekStart(0)) }),
+    ).toBe(0);
+  }, 60_000);
+});
