@@ -9,6 +9,7 @@ export { MongoLeaseStore } from './mongo-lease-store';
 export { isDuplicateKeyError } from './duplicate-key';
 export { insertEachOnce, insertOnce, withOutbox } from './insert-once';
 export { MongoIdempotencyStore } from './mongo-idempotency-store';
-export { saveIfNewer } from './save-if-newer';
+export { saveEachIfNewer, saveIfNewer, type NewerVersion } from './save-if-newer';
+export { WriteBatcher } from './write-batcher';
 export { HeldSnapshotStore } from './held-snapshot-store';
 export { SnapshotStore, type Snapshot } from './snapshot-store';

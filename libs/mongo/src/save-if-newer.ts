@@ -1,6 +1,13 @@
 import type { mongo } from 'mongoose';
 import { isDuplicateKeyError } from './duplicate-key';
 
+/** One document to store if newer: its `_id`, its `version` and the fields to set. */
+export interface NewerVersion {
+  id: string;
+  version: number;
+  fields: object;
+}
+
 /**
  * Stores `fields` under `id` only if what is held there has an older `version` (or nothing is):
  * the upsert's filter misses a newer or equal version, and its insert then collides on `_id`. So a
@@ -14,10 +21,41 @@ export async function saveIfNewer(
   fields: object,
 ): Promise<void> {
   try {
-    await db
-      .collection<{ _id: string }>(collection)
-      .updateOne({ _id: id, version: { $lt: version } }, { $set: { ...fields, version } }, { upsert: true });
+    await db.collection<{ _id: string }>(collection).updateOne(...upsertIfNewer({ id, version, fields }));
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
   }
+}
+
+/**
+ * `saveIfNewer` for many documents in one round trip (an unordered `bulkWrite`, so one refused
+ * upsert does not stop the others). Of several versions of one `id`, only the highest is sent.
+ */
+export async function saveEachIfNewer(
+  db: mongo.Db,
+  collection: string,
+  items: NewerVersion[],
+): Promise<void> {
+  const newest = new Map<string, NewerVersion>();
+  for (const item of items)
+    if ((newest.get(item.id)?.version ?? -Infinity) < item.version) newest.set(item.id, item);
+  if (newest.size === 0) return;
+  const operations = [...newest.values()].map((item) => {
+    const [filter, update, options] = upsertIfNewer(item);
+    return { updateOne: { filter, update, ...options } };
+  });
+  try {
+    await db.collection<{ _id: string }>(collection).bulkWrite(operations, { ordered: false });
+  } catch (error) {
+    const failures = [(error as { writeErrors?: unknown }).writeErrors ?? []].flat();
+    if (failures.length === 0 || !failures.every(isDuplicateKeyError)) throw error;
+  }
+}
+
+function upsertIfNewer(item: NewerVersion) {
+  return [
+    { _id: item.id, version: { $lt: item.version } },
+    { $set: { ...item.fields, version: item.version } },
+    { upsert: true },
+  ] as const;
 }

@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { PageRequest } from '@labshare/domain-kit';
-import { saveIfNewer } from '@labshare/mongo';
+import { saveEachIfNewer, WriteBatcher } from '@labshare/mongo';
 import type { BookingState } from '../domain/rules/booking-state';
 import type { BookingFilter, BookingKey, BookingProjection } from '../domain/ports';
 import { fromStoredBooking, toStoredBooking, type StoredBooking } from './calendar-documents';
@@ -21,6 +21,14 @@ export class BookingProjectionRepository implements BookingProjection {
    * have been refused). Bounded; a booking not remembered is written as before.
    */
   private readonly stored = new Map<string, number>();
+  /** Saves made while one is in flight go together in the next (one round trip under load). */
+  private readonly saves = new WriteBatcher<BookingState>((bookings) =>
+    saveEachIfNewer(
+      this.db.db!,
+      'bookings',
+      bookings.map((b) => ({ id: b.id, version: b.version, fields: toStoredBooking(b) })),
+    ),
+  );
 
   constructor(private readonly db: Connection) {}
 
@@ -37,7 +45,7 @@ export class BookingProjectionRepository implements BookingProjection {
   async save(booking: BookingState): Promise<void> {
     const known = this.stored.get(booking.id);
     if (known !== undefined && known >= booking.version) return;
-    await saveIfNewer(this.db.db!, 'bookings', booking.id, booking.version, toStoredBooking(booking));
+    await this.saves.add(booking);
     // Stored now, or refused because a version at least as new was there: either way, at least this.
     const now = this.stored.get(booking.id);
     this.stored.delete(booking.id); // re-inserted last: the map's order is the order of use
