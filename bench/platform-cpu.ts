@@ -51,3 +51,19 @@ export function cpuPer(before: ReturnType<typeof platformCpuMs>, count: number):
     ` + broker ${broker!.toFixed(2)}; client ${client!.toFixed(2)}, not counted)`
   );
 }
+
+/**
+ * Waits until the platform is quiet (under `maxShare` of one core over half a second, services, db
+ * and broker together), so work left over from a previous step (consumers still applying what was
+ * seeded) is not counted in the next figure. Returns how long it waited; gives up after `timeoutMs`.
+ */
+export async function platformSettled(maxShare = 0.1, timeoutMs = 60_000): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    const before = platformCpuMs();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const after = platformCpuMs();
+    const used = after.services + after.db + after.broker - (before.services + before.db + before.broker);
+    if (used < 500 * maxShare || Date.now() - started > timeoutMs) return Date.now() - started;
+  }
+}
