@@ -44,8 +44,16 @@ async function main() {
     for (const [level, concurrency] of LEVELS.entries()) {
       const raw = mongo.db('bench_raw').collection(`slots_${randomUUID().slice(0, 8)}`);
       await raw.createIndex({ resourceId: 1, slot: 1 }, { unique: true });
+      // Each side starts a level with its connections open (4 × c requests, not counted): a level is
+      // a steady number of clients, not the burst of opening c connections at once.
+      await measure(concurrency * 4, concurrency, async () => {
+        await raw.findOne({});
+      });
       const baseline = await measure(REQUESTS_PER_LEVEL, concurrency, async (i) => {
         await raw.insertOne({ resourceId: `r${i % RESOURCES}`, slot: i, at: new Date() });
+      });
+      await measure(concurrency * 4, concurrency, async () => {
+        await api('GET', '/readyz', {});
       });
       const cpu = platformCpuMs();
       const booked = await measure(REQUESTS_PER_LEVEL, concurrency, async (i) => {
