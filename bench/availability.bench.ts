@@ -1,9 +1,11 @@
 // Availability of one resource: the answer over 90 days for a calendar of 1,000 bookings (60-minute
 // slots), through booking's HTTP API, against what its size alone costs in the same process: the
 // same answer serialised and parsed again (JSON.stringify + JSON.parse of the body received).
-// The ratio says how much of the time is the response's size rather than the work behind it. Two
-// queries: one whose range starts before now (the clock clips it, so the answer is made afresh each
-// time) and one wholly ahead (the answer is kept until the calendar or the resource changes).
+// The ratio says how much of the time is the response's size rather than the work behind it. Three
+// queries: one wholly ahead (the answer is kept until the calendar or the resource changes), one
+// from midnight (today's view: the clock clips its start; worked out once a minute, clipped on each
+// request), and one reaching past the horizon of a twin resource (clipped at its end, so made afresh
+// every time: what working an answer out costs).
 //   npm run bench:availability            (BENCH_AVAILABILITY_REQUESTS, default 500)
 //   BENCH_CPU_PROF_DIR=<dir> npm run bench:availability, then
 //   node --import tsx bench/cpu-profile-summary.ts <dir>/<largest>.cpuprofile 25
@@ -28,17 +30,28 @@ async function main() {
       capacity: 2,
       policy: { ...template.policy, horizonDays: 120 },
     });
-    for (let i = 0; i < 1000; i++) {
-      const day = 1 + Math.floor(i / 12);
-      const hour = (i % 12) * 2;
-      const answer = await api('POST', '/v1/bookings', {
-        token,
-        body: { resourceId: busy.id, start: at(day, hour), end: at(day, hour + 1), quantity: 1 + (i % 2) },
-      });
-      if (answer.status !== 201) throw new Error(`seed failed: ${answer.status}`);
-    }
+    const edge = await inventory.resource(provider, {
+      capacity: 2,
+      policy: { ...template.policy, horizonDays: 90 },
+    });
+    for (const resource of [busy, edge])
+      for (let i = 0; i < 1000; i++) {
+        const day = 1 + Math.floor(i / 12);
+        const hour = (i % 12) * 2;
+        const answer = await api('POST', '/v1/bookings', {
+          token,
+          body: {
+            resourceId: resource.id,
+            start: at(day, hour),
+            end: at(day, hour + 1),
+            quantity: 1 + (i % 2),
+          },
+        });
+        if (answer.status !== 201) throw new Error(`seed failed: ${answer.status}`);
+      }
     const ahead = `/v1/availability?resourceId=${busy.id}&from=${at(0, 23)}&to=${at(91, 0)}&durationMinutes=60`;
-    const clipped = `/v1/availability?resourceId=${busy.id}&from=${at(0, 0)}&to=${at(91, 0)}&durationMinutes=60`;
+    const today = `/v1/availability?resourceId=${busy.id}&from=${at(0, 0)}&to=${at(91, 0)}&durationMinutes=60`;
+    const pastHorizon = `/v1/availability?resourceId=${edge.id}&from=${at(0, 23)}&to=${at(91, 0)}&durationMinutes=60`;
     const sample = await api('GET', ahead, { token });
     const bytes = JSON.stringify(sample.body).length;
     console.log(
@@ -53,11 +66,13 @@ async function main() {
         const answer = await api('GET', query, { token });
         if (answer.status !== 200) throw new Error(`availability failed: ${answer.status}`);
       });
-    const afresh = await answered(clipped);
+    const afresh = await answered(pastHorizon);
+    const todays = await answered(today);
     const kept = await answered(ahead);
     console.log(`  its size alone (stringify + parse)  ${fmt(sizeOnly)}`);
     for (const [label, figures] of [
-      ['made afresh (from midnight: clipped)', afresh],
+      ['made afresh (past the horizon)      ', afresh],
+      ["today's view (from midnight)        ", todays],
       ['kept (from 23:00: wholly ahead)     ', kept],
     ] as const)
       console.log(

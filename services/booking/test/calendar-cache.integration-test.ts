@@ -155,5 +155,35 @@ describe('calendars held in memory by two replicas', () => {
       expect((await h.apis[0]!('POST', '/v1/bookings', { token, body: own })).status).toBe(201);
       expect(slotsOf(await ask(0))).not.toContain(dayAt(6, 10));
     });
+
+    it("when today's view (a range from an hour ago) is asked, then it follows bookings on either replica like any answer", async () => {
+      const provider = await makeOrg(h, 'university');
+      const consumer = await makeOrg(h, 'enterprise');
+      const resource = await makeResource(h, provider, { capacity: 1 });
+      const token = consumer.booker();
+      const from = new Date(Date.now() - 3_600_000).toISOString();
+      const ask = async (replica: number) => {
+        const answer = await h.apis[replica]!(
+          'GET',
+          `/v1/availability?resourceId=${resource.id}&from=${from}&to=${dayAt(2, 0)}&durationMinutes=60`,
+          { token },
+        );
+        expect(answer.status).toBe(200);
+        const free = answer.body.free as { start: string }[];
+        // Clipped to the booking window: nothing before now is offered.
+        expect(free[0]!.start > from).toBe(true);
+        return (answer.body.slots as { start: string }[]).map((s) => s.start);
+      };
+      expect(await ask(0)).toContain(dayAt(1, 10));
+      const body = { resourceId: resource.id, start: dayAt(1, 10), end: dayAt(1, 11) };
+      expect((await h.apis[1]!('POST', '/v1/bookings', { token, body })).status).toBe(201);
+      await waitFor(async () => !(await ask(0)).includes(dayAt(1, 10)), {
+        what: "replica A's today's view without the hour booked on B",
+      });
+      const own = { resourceId: resource.id, start: dayAt(1, 12), end: dayAt(1, 13) };
+      expect(await ask(0)).toContain(dayAt(1, 12));
+      expect((await h.apis[0]!('POST', '/v1/bookings', { token, body: own })).status).toBe(201);
+      expect(await ask(0)).not.toContain(dayAt(1, 12));
+    });
   });
 });

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aBooking, aResource, HOUR, NOW } from '../../../test/support/booking-states';
-import { availabilityOf, clockFreeKey } from './availability-answer';
+import { availabilityOf, clippedTo, clockFreeKey, earlyKey } from './availability-answer';
 
 const from = new Date(NOW + 24 * HOUR);
 const to = new Date(NOW + 27 * HOUR);
@@ -108,5 +109,93 @@ describe('clockFreeKey', () => {
     });
     expect(answers[0]!.slots!.length).toBeGreaterThan(0);
     for (const answer of answers) expect(answer).toEqual(answers[0]);
+  });
+});
+
+describe("earlyKey and clippedTo (today's view: a range from now)", () => {
+  const MIN = 60_000;
+  const DAY = 24 * HOUR;
+  const arbitraryCase = fc.record({
+    leadMinutes: fc.constantFrom(0, 30, 60),
+    bufferMinutes: fc.constantFrom(0, 15),
+    slotMinutes: fc.constantFrom(15, 30, 60),
+    hours: fc.constantFrom(
+      [],
+      [{ rrule: 'FREQ=DAILY', start: '08:00', end: '18:00' }],
+      [{ rrule: 'FREQ=WEEKLY;BYDAY=MO,WE,FR', start: '00:00', end: '24:00' }],
+    ),
+    capacity: fc.integer({ min: 1, max: 3 }),
+    bookings: fc.array(
+      fc.record({
+        startMin: fc.integer({ min: -600, max: 4000 }),
+        minutes: fc.integer({ min: 15, max: 600 }),
+      }),
+      { maxLength: 12 },
+    ),
+    nowMs: fc.integer({ min: 0, max: 3 * DAY }),
+    fromBackMin: fc.integer({ min: 0, max: 180 }),
+    spanMin: fc.integer({ min: 60, max: 3000 }),
+    durationMinutes: fc.constantFrom(undefined, 30, 60, 120),
+    quantity: fc.integer({ min: 1, max: 2 }),
+  });
+
+  it('when the range starts before the booking window, then the answer worked out at the start of the minute and clipped is the answer now', () => {
+    fc.assert(
+      fc.property(arbitraryCase, (c) => {
+        const resource = aResource({
+          capacity: c.capacity,
+          openingHours: [...c.hours],
+          policy: {
+            ...aResource().policy,
+            leadMinutes: c.leadMinutes,
+            bufferMinutes: c.bufferMinutes,
+            slotMinutes: c.slotMinutes,
+            minMinutes: c.slotMinutes,
+            maxMinutes: 240,
+            horizonDays: 30,
+          },
+        });
+        const now = NOW + c.nowMs;
+        const cal = calendar(
+          c.bookings.map((b, i) =>
+            aBooking({
+              id: `b${i}`,
+              start: NOW + b.startMin * MIN,
+              end: NOW + (b.startMin + b.minutes) * MIN,
+            }),
+          ),
+        );
+        const request = {
+          from: new Date(now - c.fromBackMin * MIN),
+          to: new Date(now + c.spanMin * MIN),
+          quantity: c.quantity,
+          durationMinutes: c.durationMinutes,
+        };
+        const early = earlyKey(resource, cal, request, now);
+        // A range from exactly the window's start is inside it: keyed by the clock-free key instead.
+        if (early === undefined) {
+          expect(clockFreeKey(resource, cal, request, now)).toBeDefined();
+          return;
+        }
+        expect(clippedTo(availabilityOf(resource, cal, request, early.at), early.start)).toEqual(
+          availabilityOf(resource, cal, request, now),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('when the minute, the calendar or the request differ, then so does the key; a range inside the window has none', () => {
+    const request = { from: new Date(NOW), to: new Date(NOW + DAY), quantity: 1 };
+    const key = earlyKey(aResource(), calendar(), request, NOW + 10_000)!.key;
+    expect(earlyKey(aResource(), calendar(), request, NOW + 50_000)!.key).toBe(
+      NOW % 60_000 < 10_000 ? key : expect.any(String),
+    );
+    expect(earlyKey(aResource(), calendar(), request, NOW + 70_000)!.key).not.toBe(key);
+    expect(earlyKey(aResource(), { ...calendar(), version: 2 }, request, NOW + 10_000)!.key).not.toBe(key);
+    expect(earlyKey(aResource(), calendar(), { ...request, quantity: 2 }, NOW + 10_000)!.key).not.toBe(key);
+    expect(
+      earlyKey(aResource(), calendar(), { ...request, from: new Date(NOW + HOUR) }, NOW),
+    ).toBeUndefined();
   });
 });
