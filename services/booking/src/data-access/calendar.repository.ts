@@ -155,6 +155,7 @@ export class CalendarRepository implements CalendarStore {
     }
     const dropped = new Set([...(change.drop?.bookings ?? []), ...(change.drop?.entries ?? [])]);
     const head = headPlacements(calendar, known?.bookings ?? [], change.put, dropped);
+    if (!head) return undefined; // the calendar given is not the one the head is of: decided again
     const waitlist = placements(calendar.waitlist, change.waitlist, 'waitlist', dropped, toStoredEntry);
     const emptied = change.drop ? await this.dropFromWeeks(calendar, known?.bookings ?? [], dropped) : [];
     const claim = change.events.length > 0 ? this.outboxSource.claimInWrite(id) : undefined;
@@ -490,14 +491,15 @@ interface HeadPlacements extends Placements<HeadBooking> {
  * copy of it may be there, from an earlier fold or one running now).
  * When bookings are dropped from the head, or replaced and appended at once (MongoDB refuses
  * `$set: { 'a.3' }` beside `$push: { a }`), the whole head array is set: its bookings are the
- * calendar's own (the head holds the newest copy of each booking it has).
+ * calendar's own (the head holds the newest copy of each booking it has); undefined if the calendar
+ * lacks one of them (it is not the calendar the layout is of).
  */
 function headPlacements(
   calendar: Calendar,
   head: HeadEntry[],
   put: BookingState[],
   dropped: Set<string>,
-): HeadPlacements {
+): HeadPlacements | undefined {
   const before = new Map(calendar.bookings.map((b) => [b.id, b]));
   const index = new Map(head.map((h, i) => [h.id, i]));
   const stored = (booking: BookingState): HeadBooking => {
@@ -511,9 +513,11 @@ function headPlacements(
   const added = put.filter((p) => !index.has(p.id)).map(stored);
   const replaced = put.filter((p) => index.has(p.id));
   if (head.some((h) => dropped.has(h.id)) || (replaced.length > 0 && added.length > 0)) {
+    // The head is rewritten from the calendar: one missing a booking of the head would drop it.
+    if (head.some((h) => !before.has(h.id))) return undefined;
     const revised = new Map(put.map((p) => [p.id, p]));
     const kept = head
-      .filter((h) => !dropped.has(h.id) && before.has(h.id))
+      .filter((h) => !dropped.has(h.id))
       .map((h) => stored(revised.get(h.id) ?? before.get(h.id)!));
     const bookings = [...kept, ...added];
     return { set: { bookings }, appended: [], layout: bookings.map(entryOf) };
