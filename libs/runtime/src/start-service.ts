@@ -40,6 +40,8 @@ export interface Repository {
   /** Unique indexes are part of correctness, so they exist before the first request. */
   ensureIndexes(): Promise<void>;
   outboxSource?: OutboxSource;
+  /** Resolves once the background writes it started have finished (awaited at stop, before the database closes). */
+  settled?(): Promise<void>;
 }
 
 /** One consumer group: the topics it reads and a handler per event type (each calls a flow). */
@@ -177,6 +179,7 @@ export async function startService(definition: ServiceDefinition): Promise<Runni
       await Promise.allSettled(consumers.map((c) => c.stop()));
       // Events not relayed yet stay in their documents' outboxes for the next start or another replica.
       await relay.stop();
+      await Promise.allSettled(parts.repositories.map((r) => r.settled?.()));
       await bus.disconnect();
       await mongo.close();
       logger.info(`${name} stopped`);

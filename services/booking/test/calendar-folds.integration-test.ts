@@ -61,7 +61,7 @@ describe('calendars folded into week documents while two replicas decide on them
     }
   });
   afterAll(async () => {
-    await Promise.all(repositories.map((r) => r.foldsSettled()));
+    await Promise.all(repositories.map((r) => r.settled()));
     await connections[0]?.dropDatabase();
     await Promise.all(connections.map((c) => c.close()));
   });
@@ -106,7 +106,7 @@ describe('calendars folded into week documents while two replicas decide on them
       }
     };
     await Promise.all(replicas.flatMap((replica, r) => [1, 2, 3, 4].map((w) => worker(replica, 17 * r + w))));
-    await Promise.all(repositories.map((r) => r.foldsSettled()));
+    await Promise.all(repositories.map((r) => r.settled()));
 
     // As a third replica reads it, and as the stored documents say, read apart from the repository.
     const loaded = await (await newRepository()).load(resourceId);
@@ -159,7 +159,7 @@ describe('calendars folded into week documents while two replicas decide on them
       ),
     );
     for (const booking of bookings) await decide(replica!, resourceId, () => put(booking));
-    await repositories[0]!.foldsSettled();
+    await repositories[0]!.settled();
     const gone = [...bookings.slice(0, 4), bookings[5]!];
     await decide(replica!, resourceId, () => ({
       ...nothing,

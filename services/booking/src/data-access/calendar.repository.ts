@@ -140,8 +140,8 @@ export class CalendarRepository implements CalendarStore {
     return this.writes.run(calendar.resourceId, () => this.write(calendar, change));
   }
 
-  /** Resolves when the folds running now have finished (for tests and a clean stop). */
-  async foldsSettled(): Promise<void> {
+  /** Resolves when the folds running now have finished (a clean stop; tests). */
+  async settled(): Promise<void> {
     while (this.folds.size > 0) await Promise.all(this.folds.values());
   }
 
