@@ -109,7 +109,11 @@ describe('calendars folded into week documents while two replicas decide on them
     await Promise.all(repositories.map((r) => r.settled()));
 
     // As a third replica reads it, and as the stored documents say, read apart from the repository.
-    const loaded = await (await newRepository()).load(resourceId);
+    const third = await newRepository();
+    const loaded = await third.load(resourceId);
+    const [many, none] = await third.loadMany([resourceId, `res-${randomUUID()}`]);
+    expect(many).toEqual(loaded);
+    expect(none).toMatchObject({ version: 0, bookings: [] });
     const { calendars, inWeeks } = await storedCalendars(env, [resourceId]);
     const stored = calendars.get(resourceId)!;
     for (const bookings of [loaded.bookings, stored.map((b) => ({ ...b, start: +b.start, end: +b.end }))]) {

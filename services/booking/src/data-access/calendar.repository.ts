@@ -125,15 +125,11 @@ export class CalendarRepository implements CalendarStore {
     const heads = await this.heads()
       .find({ _id: { $in: resourceIds } }, { projection: HEAD_FIELDS })
       .toArray();
-    const weeks = await this.weeks.read(heads.flatMap(weeksOf));
+    const weeksOfResource = new Map<string, WeekDocument[]>();
+    for (const week of await this.weeks.read(heads.flatMap(weeksOf)))
+      weeksOfResource.set(week.resource, [...(weeksOfResource.get(week.resource) ?? []), week]);
     const headOf = new Map(heads.map((h) => [h._id, h]));
-    return resourceIds.map((id) =>
-      this.toCalendar(
-        id,
-        headOf.get(id),
-        weeks.filter((w) => w.resource === id),
-      ),
-    );
+    return resourceIds.map((id) => this.toCalendar(id, headOf.get(id), weeksOfResource.get(id) ?? []));
   }
 
   commit(calendar: Calendar, change: CalendarChange): Promise<Calendar | undefined> {
