@@ -11,6 +11,7 @@ import { MongoClient } from 'mongodb';
 import type { Resource } from '@labshare/contracts';
 import { Announcer, apiClient, dayAt as at, tokenFor } from '@labshare/testkit';
 import { fmt, measure } from './measure';
+import { weekDocumentId } from '../services/booking/src/data-access/calendar-weeks';
 import { cpuPer, platformCpuMs, platformSettled } from './platform-cpu';
 import { seedCalendars } from './seed-calendars';
 import { benchInfra } from './bench-infra';
@@ -147,7 +148,7 @@ async function main() {
     const readOnly = await measure(50, 1, async () => {
       const head = await calendars.findOne({ _id: busy.id as never });
       await weeks
-        .find({ _id: { $in: (head?.weeks ?? []).map((w) => `${busy.id}@${w}`) as never[] } })
+        .find({ _id: { $in: (head?.weeks ?? []).map((w) => weekDocumentId(busy.id, w)) as never[] } })
         .toArray();
     });
     const query = await measure(50, 1, async () => {

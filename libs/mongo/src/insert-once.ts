@@ -1,6 +1,6 @@
 import type { Model } from 'mongoose';
 import type { OutboxEntry } from './mongo-outbox-source';
-import { isDuplicateKeyError } from './duplicate-key';
+import { isDuplicateKeyError, writeErrorsOf } from './duplicate-key';
 
 type FactDocument = Record<string, unknown> & { _id: unknown };
 
@@ -47,10 +47,4 @@ export async function insertEachOnce<T>(model: Model<T>, documents: FactDocument
     const recorded = new Set(failures.map((failure) => failure.index));
     return documents.map((_, index) => !recorded.has(index));
   }
-}
-
-/** The per-document failures of an `insertMany` (a MongoBulkWriteError, duck-typed: mongoose carries its own driver copy). */
-function writeErrorsOf(error: unknown): { index: number; code?: unknown }[] {
-  const writeErrors = (error as { writeErrors?: unknown } | null)?.writeErrors;
-  return writeErrors ? ([writeErrors].flat() as { index: number; code?: unknown }[]) : [];
 }

@@ -1,5 +1,5 @@
 import type { mongo } from 'mongoose';
-import { isDuplicateKeyError } from './duplicate-key';
+import { isDuplicateKeyError, writeErrorsOf } from './duplicate-key';
 
 /** One document to store if newer: its `_id`, its `version` and the fields to set. */
 export interface NewerVersion {
@@ -47,7 +47,7 @@ export async function saveEachIfNewer(
   try {
     await db.collection<{ _id: string }>(collection).bulkWrite(operations, { ordered: false });
   } catch (error) {
-    const failures = [(error as { writeErrors?: unknown }).writeErrors ?? []].flat();
+    const failures = writeErrorsOf(error);
     if (failures.length === 0 || !failures.every(isDuplicateKeyError)) throw error;
   }
 }

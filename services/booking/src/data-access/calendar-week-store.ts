@@ -1,5 +1,5 @@
 import mongoose, { type Connection } from 'mongoose';
-import { isDuplicateKeyError } from '@labshare/mongo';
+import { insertEachOnce } from '@labshare/mongo';
 import type { StoredBooking } from './calendar-documents';
 import { weekDocumentId } from './calendar-weeks';
 
@@ -64,7 +64,10 @@ export class CalendarWeekStore {
       if (next.length === current.length && next.every((b, i) => b === current[i])) return next.length;
       if (!doc) {
         if (!create) return 0;
-        if (await this.insert({ _id, resource, week, version: 1, bookings: next })) return next.length;
+        const [inserted] = await insertEachOnce(this.model, [
+          { _id, resource, week, version: 1, bookings: next },
+        ]);
+        if (inserted) return next.length;
         continue;
       }
       const written = await this.weeks().updateOne(
@@ -89,16 +92,6 @@ export class CalendarWeekStore {
   async resourcesWith(filter: Record<string, unknown>): Promise<string[]> {
     const docs = await this.model.find(filter, { resource: 1 }).lean<{ resource: string }[]>();
     return [...new Set(docs.map((d) => d.resource))];
-  }
-
-  private async insert(doc: WeekDocument): Promise<boolean> {
-    try {
-      await this.weeks().insertOne(doc);
-      return true;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return false;
-      throw error;
-    }
   }
 
   /** The collection without mongoose's query layer, as for the heads (the documents are stored forms). */
