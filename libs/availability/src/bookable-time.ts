@@ -21,9 +21,9 @@ export function bookableTime(
   spec: ResourceCalendarSpec,
   blackouts: readonly Interval[],
   range: Interval,
-  now: number,
+  window: Interval,
 ): Interval[] {
-  const [bookable] = clipIntervals([range], bookingWindow(spec, now));
+  const [bookable] = clipIntervals([range], window);
   if (!bookable) return [];
   return subtractIntervals(openingWindows(spec, bookable), blackouts);
 }

@@ -1,4 +1,4 @@
-import { bookableTime } from './bookable-time';
+import { bookableTime, bookingWindow } from './bookable-time';
 import { assertQuantity } from './guards';
 import { usageSteps } from './occupancy';
 import type { AvailabilityInput, FreePiece } from './types';
@@ -16,11 +16,12 @@ export function freeIntervals({
   range,
   quantity,
   now,
+  window = bookingWindow(spec, now),
 }: AvailabilityInput): FreePiece[] {
   assertQuantity(quantity);
   const bufferMs = minutesToMs(spec.policy.bufferMinutes);
   const pieces: FreePiece[] = [];
-  for (const interval of bookableTime(spec, blackouts, range, now)) {
+  for (const interval of bookableTime(spec, blackouts, range, window)) {
     for (const step of usageSteps(occupancy, interval, bufferMs)) {
       const available = spec.capacity - step.used;
       if (available < quantity) continue;

@@ -65,6 +65,11 @@ export interface AvailabilityInput {
   range: Interval;
   quantity: number;
   now: number;
+  /**
+   * The booking window to answer within, instead of the one at `now`: wider than any one instant's
+   * (the windows of a whole minute together) for an answer cut to each instant's window later.
+   */
+  window?: Interval;
 }
 
 export interface SlotsInput extends AvailabilityInput {

@@ -5,4 +5,5 @@ export { parseInput } from './parse-input';
 export { cursorCodec, type CursorCodec } from './cursor';
 export { requestScope } from './request-scope';
 export { ServiceClient, type ServiceClientOptions } from './service-client';
+export { ownJson, type OwnJson, type EntityTagOf } from './send-json';
 export { IdempotencyGuard, type IdempotencyStore, type StoredResponse } from './idempotency';

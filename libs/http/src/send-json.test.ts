@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sendJson } from './send-json';
+import { ownJson, sendJson } from './send-json';
 
 describe('sendJson', () => {
   let base: string;
@@ -15,6 +15,16 @@ describe('sendJson', () => {
     const app = express();
     app.get('/frozen', (_req, res) => sendJson(res, 200, shared));
     app.get('/fresh', (_req, res) => sendJson(res, 201, counted('fresh')));
+    app.get('/own', (_req, res) => {
+      const body = counted('own');
+      Object.defineProperty(body, ownJson, {
+        value: (tagOf: ((text: string) => string) | undefined) => ({
+          text: '{"label":"own, cut"}',
+          etag: tagOf?.('own@1'),
+        }),
+      });
+      sendJson(res, 200, body);
+    });
     const server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -48,5 +58,17 @@ describe('sendJson', () => {
     expect(answers.map((a) => a.status)).toEqual([201, 201]);
     expect(await answers[0]!.json()).toEqual({ label: 'fresh' });
     expect(stringified - before).toBe(2);
+  });
+
+  it('when the body writes its own JSON, then that text and tag are sent, and the body is not serialised', async () => {
+    const before = stringified;
+    const answer = await get('/own');
+    expect(await answer.text()).toBe('{"label":"own, cut"}');
+    expect(answer.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const etag = answer.headers.get('etag')!;
+    expect(etag).toMatch(/^W\/"/);
+    expect(stringified - before).toBe(0);
+    const again = await get('/own', { 'if-none-match': etag, 'cache-control': 'max-age=0' });
+    expect(again.status).toBe(304);
   });
 });

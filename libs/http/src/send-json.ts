@@ -1,26 +1,53 @@
 import type { Response } from 'express';
 
+/** The app's entity tag function: express's (weak by default), none if the app turned tags off. */
+export type EntityTagOf = (text: string) => string;
+
+/**
+ * A body that writes its own JSON: `sendJson` sends the text (and entity tag) this returns instead
+ * of serialising the body. For an answer cut from one whose JSON is kept, whose text is then cut
+ * from that JSON rather than made again. The text must be the body's JSON (as a value).
+ */
+export const ownJson = Symbol('ownJson');
+export interface OwnJson {
+  [ownJson](tagOf: EntityTagOf | undefined): { text: string; etag?: string };
+}
+
 /** The JSON and entity tag of each frozen answer sent, for as long as the answer itself lives. */
 const written = new WeakMap<object, { text: string; etag?: string }>();
 
 /**
  * Sends `body` as JSON, the same as `res.json`. A frozen body is one a flow hands out again
  * unchanged (an answer it keeps for reuse): its JSON and entity tag are made the first time and
- * reused after, so a large answer asked again costs neither its serialisation nor its hash.
+ * reused after, so a large answer asked again costs neither its serialisation nor its hash. A body
+ * with its own JSON (`ownJson`) is sent as it writes itself.
  */
 export function sendJson(res: Response, status: number, body: unknown): void {
-  if (body === null || typeof body !== 'object' || !Object.isFrozen(body)) {
+  if (body === null || typeof body !== 'object') {
+    res.status(status).json(body);
+    return;
+  }
+  const app = res.app.get('etag fn') as ((text: string, encoding: string) => string) | undefined;
+  const tagOf = app && ((text: string) => app(text, 'utf8'));
+  const own = (body as Partial<OwnJson>)[ownJson];
+  if (typeof own === 'function') {
+    send(res, status, own.call(body, tagOf));
+    return;
+  }
+  if (!Object.isFrozen(body)) {
     res.status(status).json(body);
     return;
   }
   let memo = written.get(body);
   if (!memo) {
     const text = JSON.stringify(body);
-    // The app's own entity tag function (weak by default; none if the app turned tags off).
-    const tagOf = res.app.get('etag fn') as ((body: string, encoding: string) => string) | undefined;
-    memo = { text, etag: tagOf?.(text, 'utf8') };
+    memo = { text, etag: tagOf?.(text) };
     written.set(body, memo);
   }
-  if (memo.etag) res.set('ETag', memo.etag);
-  res.status(status).type('application/json').send(memo.text);
+  send(res, status, memo);
+}
+
+function send(res: Response, status: number, json: { text: string; etag?: string }): void {
+  if (json.etag) res.set('ETag', json.etag);
+  res.status(status).type('application/json').send(json.text);
 }

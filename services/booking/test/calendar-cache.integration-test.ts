@@ -185,5 +185,38 @@ describe('calendars held in memory by two replicas', () => {
       expect((await h.apis[0]!('POST', '/v1/bookings', { token, body: own })).status).toBe(201);
       expect(await ask(0)).not.toContain(dayAt(1, 12));
     });
+
+    it('when a range reaching past the horizon is asked, then it ends at the horizon and follows bookings on either replica', async () => {
+      const provider = await makeOrg(h, 'university');
+      const consumer = await makeOrg(h, 'enterprise');
+      const template = await makeResource(h, provider);
+      const policy = { ...template.policy, horizonDays: 3 };
+      const resource = await makeResource(h, provider, { capacity: 1, policy });
+      const token = consumer.booker();
+      const ask = async (replica: number) => {
+        const answer = await h.apis[replica]!(
+          'GET',
+          `/v1/availability?resourceId=${resource.id}&from=${dayAt(1, 0)}&to=${dayAt(6, 0)}&durationMinutes=60`,
+          { token },
+        );
+        expect(answer.status).toBe(200);
+        const horizon = new Date(Date.now() + 3 * 86_400_000).toISOString();
+        const free = answer.body.free as { end: string }[];
+        // Clipped to the booking window: nothing past the horizon is offered.
+        expect(free.at(-1)!.end <= horizon).toBe(true);
+        expect(free.at(-1)!.end > dayAt(3, 0)).toBe(true);
+        return (answer.body.slots as { start: string }[]).map((s) => s.start);
+      };
+      expect(await ask(0)).toContain(dayAt(2, 10));
+      const body = { resourceId: resource.id, start: dayAt(2, 10), end: dayAt(2, 11) };
+      expect((await h.apis[1]!('POST', '/v1/bookings', { token, body })).status).toBe(201);
+      await waitFor(async () => !(await ask(0)).includes(dayAt(2, 10)), {
+        what: "replica A's answer past the horizon without the hour booked on B",
+      });
+      const own = { resourceId: resource.id, start: dayAt(2, 12), end: dayAt(2, 13) };
+      expect(await ask(0)).toContain(dayAt(2, 12));
+      expect((await h.apis[0]!('POST', '/v1/bookings', { token, body: own })).status).toBe(201);
+      expect(await ask(0)).not.toContain(dayAt(2, 12));
+    });
   });
 });

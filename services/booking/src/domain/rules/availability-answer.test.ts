@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aBooking, aResource, HOUR, NOW } from '../../../test/support/booking-states';
-import { availabilityOf, clippedTo, clockFreeKey, earlyKey } from './availability-answer';
+import { availabilityOf, clippedTo, clockFreeKey, minuteKey } from './availability-answer';
 
 const from = new Date(NOW + 24 * HOUR);
 const to = new Date(NOW + 27 * HOUR);
@@ -112,7 +112,7 @@ describe('clockFreeKey', () => {
   });
 });
 
-describe("earlyKey and clippedTo (today's view: a range from now)", () => {
+describe("minuteKey and clippedTo (a range the booking window clips: today's view, past the horizon)", () => {
   const MIN = 60_000;
   const DAY = 24 * HOUR;
   const arbitraryCase = fc.record({
@@ -125,6 +125,7 @@ describe("earlyKey and clippedTo (today's view: a range from now)", () => {
       [{ rrule: 'FREQ=WEEKLY;BYDAY=MO,WE,FR', start: '00:00', end: '24:00' }],
     ),
     capacity: fc.integer({ min: 1, max: 3 }),
+    horizonDays: fc.constantFrom(1, 2, 30),
     bookings: fc.array(
       fc.record({
         startMin: fc.integer({ min: -600, max: 4000 }),
@@ -133,13 +134,14 @@ describe("earlyKey and clippedTo (today's view: a range from now)", () => {
       { maxLength: 12 },
     ),
     nowMs: fc.integer({ min: 0, max: 3 * DAY }),
-    fromBackMin: fc.integer({ min: 0, max: 180 }),
+    fromBackMin: fc.integer({ min: -600, max: 180 }),
     spanMin: fc.integer({ min: 60, max: 3000 }),
     durationMinutes: fc.constantFrom(undefined, 30, 60, 120),
     quantity: fc.integer({ min: 1, max: 2 }),
   });
 
-  it('when the range starts before the booking window, then the answer worked out at the start of the minute and clipped is the answer now', () => {
+  it('when the window clips the range at its start or its end, then the answer worked out for the minute and clipped is the answer now', () => {
+    const seen = { beforeWindow: 0, pastHorizon: 0 };
     fc.assert(
       fc.property(arbitraryCase, (c) => {
         const resource = aResource({
@@ -152,7 +154,7 @@ describe("earlyKey and clippedTo (today's view: a range from now)", () => {
             slotMinutes: c.slotMinutes,
             minMinutes: c.slotMinutes,
             maxMinutes: 240,
-            horizonDays: 30,
+            horizonDays: c.horizonDays,
           },
         });
         const now = NOW + c.nowMs;
@@ -171,31 +173,39 @@ describe("earlyKey and clippedTo (today's view: a range from now)", () => {
           quantity: c.quantity,
           durationMinutes: c.durationMinutes,
         };
-        const early = earlyKey(resource, cal, request, now);
-        // A range from exactly the window's start is inside it: keyed by the clock-free key instead.
-        if (early === undefined) {
-          expect(clockFreeKey(resource, cal, request, now)).toBeDefined();
-          return;
-        }
-        expect(clippedTo(availabilityOf(resource, cal, request, early.at), early.start)).toEqual(
-          availabilityOf(resource, cal, request, now),
-        );
+        const minute = minuteKey(resource, cal, request, now);
+        const reach = request.to.getTime() + (c.durationMinutes ?? 0) * MIN;
+        if (request.from.getTime() < minute.now.start) seen.beforeWindow++;
+        if (reach > minute.now.end) seen.pastHorizon++;
+        const made = availabilityOf(resource, cal, request, now, minute.window);
+        expect(clippedTo(made, minute.now)).toEqual(availabilityOf(resource, cal, request, now));
       }),
       { numRuns: 300 },
     );
+    // Both edges were exercised, not only the cases where the window clips nothing.
+    expect(seen.beforeWindow).toBeGreaterThan(30);
+    expect(seen.pastHorizon).toBeGreaterThan(30);
   });
 
-  it('when the minute, the calendar or the request differ, then so does the key; a range inside the window has none', () => {
+  it('when the minute, the calendar or the request differ, then so does the key; its window holds every window of the minute', () => {
     const request = { from: new Date(NOW), to: new Date(NOW + DAY), quantity: 1 };
-    const key = earlyKey(aResource(), calendar(), request, NOW + 10_000)!.key;
-    expect(earlyKey(aResource(), calendar(), request, NOW + 50_000)!.key).toBe(
-      NOW % 60_000 < 10_000 ? key : expect.any(String),
-    );
-    expect(earlyKey(aResource(), calendar(), request, NOW + 70_000)!.key).not.toBe(key);
-    expect(earlyKey(aResource(), { ...calendar(), version: 2 }, request, NOW + 10_000)!.key).not.toBe(key);
-    expect(earlyKey(aResource(), calendar(), { ...request, quantity: 2 }, NOW + 10_000)!.key).not.toBe(key);
+    const minute = NOW - (NOW % 60_000);
+    const at = (offset: number, over = { resource: aResource(), calendar: calendar(), request }) =>
+      minuteKey(over.resource, over.calendar, over.request, minute + offset);
+    const key = at(10_000).key;
+    expect(at(59_999).key).toBe(key);
+    expect(at(60_000).key).not.toBe(key);
     expect(
-      earlyKey(aResource(), calendar(), { ...request, from: new Date(NOW + HOUR) }, NOW),
-    ).toBeUndefined();
+      at(10_000, { resource: aResource(), calendar: { ...calendar(), version: 2 }, request }).key,
+    ).not.toBe(key);
+    expect(
+      at(10_000, { resource: aResource(), calendar: calendar(), request: { ...request, quantity: 2 } }).key,
+    ).not.toBe(key);
+    const { window } = at(0);
+    for (const offset of [0, 30_000, 59_999]) {
+      const now = at(offset).now;
+      expect(window.start <= now.start && now.end <= window.end).toBe(true);
+    }
+    expect([window.start, window.end]).toEqual([at(0).now.start, at(60_000).now.end]);
   });
 });

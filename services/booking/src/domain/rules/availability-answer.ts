@@ -1,4 +1,10 @@
-import { bookingWindow, freeIntervals, isoInstant as iso, slots } from '@labshare/availability';
+import {
+  bookingWindow,
+  freeIntervals,
+  isoInstant as iso,
+  slots,
+  type Interval,
+} from '@labshare/availability';
 import type { ResourceAvailability } from '@labshare/contracts';
 import { occupies, type Calendar } from './booking-state';
 import { blackoutIntervals, calendarSpec, type ResourceView } from './resource-view';
@@ -12,13 +18,15 @@ export interface AvailabilityRequest {
 
 /**
  * Free time of one resource, by the same engine that re-checks every booking, on the calendar the
- * booking path writes: what is offered here can be booked. A retired resource has none.
+ * booking path writes: what is offered here can be booked. A retired resource has none. Within the
+ * booking window at `now`, or within `window` (a minute's windows together, see `minuteKey`).
  */
 export function availabilityOf(
   resource: ResourceView,
   calendar: Calendar,
   request: AvailabilityRequest,
   now: number,
+  window?: Interval,
 ): ResourceAvailability {
   const active = resource.status === 'active';
   const input = {
@@ -28,6 +36,7 @@ export function availabilityOf(
     range: { start: request.from.getTime(), end: request.to.getTime() },
     quantity: request.quantity,
     now,
+    ...(window ? { window } : {}),
   };
   const answer: ResourceAvailability = {
     resourceId: resource.id,
@@ -50,7 +59,7 @@ export function availabilityOf(
  * last slot past it) lies wholly inside the booking window now, so the answer follows from the
  * resource's version, the calendar's version and the request alone, and an answer made for that key
  * earlier is still exact. Undefined when the window clips the range (near now or the horizon): such
- * an answer changes with the clock and is made afresh.
+ * an answer changes with the clock (see `minuteKey`).
  */
 export function clockFreeKey(
   resource: ResourceView,
@@ -66,39 +75,87 @@ export function clockFreeKey(
   return answerKey(resource, calendar, request);
 }
 
-/** How long an answer for a range that starts inside the lead time (today's view) is worked out for. */
-export const EARLY_ANSWER_MS = 60_000;
+/** How long an answer for a range the booking window clips is worked out for. */
+export const MINUTE_ANSWER_MS = 60_000;
 
 /**
- * For a range that starts before the booking window does (today's view: from now, or earlier): the
- * instant `at` (now, rounded down to EARLY_ANSWER_MS) whose answer, clipped to the window's start
- * now (`clippedTo`), is exactly the answer now, and the key that fixes the answer at `at`. The clock
- * moves the window's start only: free pieces and slots before it fall away, nothing else changes.
- * Undefined when the range (with its last slot) reaches past the window `at` opens, or starts inside it.
+ * For a range the booking window clips (today's view, from now or earlier; a range reaching past
+ * the horizon): the key of the answer worked out once for this minute, over `window` (from where
+ * the booking window starts at the minute's start to where it ends at the minute's end, so it holds
+ * the window of every instant of the minute), and the window `now`. That answer clipped to the
+ * window now (`clippedTo`) is exactly the answer now: the clock moves the window only, so what lies
+ * outside it falls away and a free piece across its edge is cut there.
  */
-export function earlyKey(
+export function minuteKey(
   resource: ResourceView,
   calendar: Calendar,
   request: AvailabilityRequest,
   now: number,
-): { key: string; at: number; start: number } | undefined {
-  const at = now - (now % EARLY_ANSWER_MS);
+): { key: string; window: Interval; now: Interval } {
+  const minute = now - (now % MINUTE_ANSWER_MS);
   const spec = calendarSpec(resource);
-  const start = bookingWindow(spec, now).start;
-  const reach = request.to.getTime() + (request.durationMinutes ?? 0) * 60_000;
-  if (request.from.getTime() >= start || reach > bookingWindow(spec, at).end) return undefined;
-  return { key: `${answerKey(resource, calendar, request)}|early@${at}`, at, start };
+  const window = {
+    start: bookingWindow(spec, minute).start,
+    end: bookingWindow(spec, minute + MINUTE_ANSWER_MS).end,
+  };
+  return {
+    key: `${answerKey(resource, calendar, request)}|minute@${minute}`,
+    window,
+    now: bookingWindow(spec, now),
+  };
 }
 
-/** The answer without the free time and slots before `start` (a free piece across it starts there). */
-export function clippedTo(answer: ResourceAvailability, start: number): ResourceAvailability {
-  const from = iso(start);
-  const free = answer.free
-    .filter((piece) => piece.end > from)
-    .map((piece) => (piece.start < from ? { ...piece, start: from } : piece));
+/**
+ * Where a clipped answer was cut from: the answer, the free pieces and slots kept as they are there
+ * (`[from, to)`), and how many pieces before and after those were cut at the window's edge (0 or 1).
+ */
+export interface Clip {
+  of: ResourceAvailability;
+  window: Interval;
+  free: { from: number; to: number; cutBefore: number; cutAfter: number };
+  slots: { from: number; to: number };
+}
+
+const clips = new WeakMap<ResourceAvailability, Clip>();
+
+/** How `answer` was cut from another (`clippedTo`), so its JSON can be cut from that one's; undefined if it was not. */
+export function clipOf(answer: ResourceAvailability): Clip | undefined {
+  return clips.get(answer);
+}
+
+/**
+ * The answer within `window` only: free time and slots outside it taken away, a free piece across
+ * its edge cut there. Pieces and slots are in time order, so what is kept is a run of each.
+ */
+export function clippedTo(answer: ResourceAvailability, window: Interval): ResourceAvailability {
+  const [start, end] = [iso(window.start), iso(window.end)];
+  const first = firstIndex(answer.free, (piece) => piece.end > start);
+  const last = firstIndex(answer.free, (piece) => piece.start >= end, first);
+  const free = answer.free.slice(first, last);
+  const cutBefore = free.length > 0 && free[0]!.start < start ? 1 : 0;
+  const cutAfter = free.length > cutBefore && free.at(-1)!.end > end ? 1 : 0;
+  if (cutBefore) free[0] = { ...free[0]!, start };
+  if (free.length > 0 && free.at(-1)!.end > end) free[free.length - 1] = { ...free.at(-1)!, end };
   const clipped: ResourceAvailability = { ...answer, free };
-  if (answer.slots) clipped.slots = answer.slots.filter((slot) => slot.start >= from);
+  const slots = { from: 0, to: 0 };
+  if (answer.slots) {
+    slots.from = firstIndex(answer.slots, (slot) => slot.start >= start);
+    slots.to = firstIndex(answer.slots, (slot) => slot.end > end, slots.from);
+    clipped.slots = answer.slots.slice(slots.from, slots.to);
+  }
+  clips.set(clipped, {
+    of: answer,
+    window,
+    free: { from: first + cutBefore, to: last - cutAfter, cutBefore, cutAfter },
+    slots,
+  });
   return clipped;
+}
+
+/** The index of the first item from `from` on that `found` holds for; the length if none. */
+function firstIndex<T>(items: readonly T[], found: (item: T) => boolean, from = 0): number {
+  for (let i = from; i < items.length; i++) if (found(items[i]!)) return i;
+  return items.length;
 }
 
 function answerKey(resource: ResourceView, calendar: Calendar, request: AvailabilityRequest): string {

@@ -4,7 +4,7 @@ import {
   availabilityOf,
   clippedTo,
   clockFreeKey,
-  earlyKey,
+  minuteKey,
   type AvailabilityRequest,
 } from '../rules/availability-answer';
 import { visibleResource } from '../support/lookups';
@@ -12,8 +12,9 @@ import { visibleResource } from '../support/lookups';
 /**
  * Free intervals (and slots) of one resource the caller may see. An answer the clock plays no part
  * in is remembered by what fixes it (the resource's and the calendar's versions, the request), so a
- * calendar asked again before it changes is answered without working it out again. Today's view (a
- * range from now) is worked out once a minute and clipped to the booking window on each request.
+ * calendar asked again before it changes is answered without working it out again. A range the
+ * booking window clips (today's view, from now; one reaching past the horizon) is worked out once a
+ * minute and clipped to the booking window on each request.
  */
 export async function getAvailability(
   deps: BookingDeps,
@@ -24,11 +25,12 @@ export async function getAvailability(
   const resource = await visibleResource(deps, caller, resourceId);
   const calendar = await deps.calendars.load(resource.id);
   const now = deps.clock().getTime();
-  const make = () => availabilityOf(resource, calendar, request, now);
   const key = clockFreeKey(resource, calendar, request, now);
-  if (key !== undefined) return deps.answers.remember(key, make);
-  const early = earlyKey(resource, calendar, request, now);
-  if (early === undefined) return make();
-  const made = deps.answers.remember(early.key, () => availabilityOf(resource, calendar, request, early.at));
-  return clippedTo(made, early.start);
+  if (key !== undefined)
+    return deps.answers.remember(key, () => availabilityOf(resource, calendar, request, now));
+  const minute = minuteKey(resource, calendar, request, now);
+  const made = deps.answers.remember(minute.key, () =>
+    availabilityOf(resource, calendar, request, now, minute.window),
+  );
+  return clippedTo(made, minute.now);
 }

@@ -3,6 +3,7 @@ import type { RouteTable } from '@labshare/http';
 import type { BookingDeps } from '../../domain/ports';
 import { getAvailability } from '../../domain/use-cases/get-availability';
 import { searchAvailability } from '../../domain/use-cases/search-availability';
+import { withClippedJson } from './clipped-json';
 import { resourceCursor } from './paging';
 
 /** Free intervals and slots, for one resource or for every resource matching the filters. */
@@ -17,7 +18,7 @@ export function addAvailabilityRoutes(routes: RouteTable, deps: BookingDeps): vo
     handler: async ({ principal, query }) => {
       const { resourceId, from, to, quantity, durationMinutes, kind, orgId, campus, shared } = query;
       const request = { from, to, quantity, durationMinutes };
-      if (resourceId) return getAvailability(deps, principal, resourceId, request);
+      if (resourceId) return withClippedJson(await getAvailability(deps, principal, resourceId, request));
       const paging = { limit: query.limit, after: resourceCursor.read(query.cursor) };
       const found = await searchAvailability(
         deps,
