@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { IANAZone } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { offsetAt, offsetSegments, wallOf, wallToInstant } from './zone';
 
@@ -10,6 +12,30 @@ describe('zone', () => {
     expect(offsetAt('Europe/Berlin', Date.UTC(2026, 0, 1))).toBe(HOUR);
     expect(offsetAt('Europe/Berlin', Date.UTC(2026, 6, 1))).toBe(2 * HOUR);
     expect(offsetAt('Australia/Lord_Howe', Date.UTC(2026, 6, 1))).toBe(10.5 * HOUR);
+  });
+
+  it("when the offset is read from the cached six-hour blocks, then it is luxon's at every instant, across transitions too", () => {
+    const zones = [
+      'Europe/Berlin',
+      'Australia/Lord_Howe',
+      'America/St_Johns',
+      'Asia/Shanghai',
+      'Africa/Casablanca',
+    ];
+    const luxon = (zone: string, at: number) => Math.round(IANAZone.create(zone).offset(at) * 60_000);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: Date.UTC(1980, 0, 1), max: Date.UTC(2060, 0, 1) }),
+        (zone, at) => {
+          expect(offsetAt(zone, at)).toBe(luxon(zone, at));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    // Either side of Berlin's spring-forward instant (01:00Z on 29 March 2026), to the millisecond.
+    const edge = Date.UTC(2026, 2, 29, 1);
+    expect([offsetAt('Europe/Berlin', edge - 1), offsetAt('Europe/Berlin', edge)]).toEqual([HOUR, 2 * HOUR]);
   });
 
   it('when a wall time exists once, then it maps to that instant and back', () => {

@@ -45,8 +45,17 @@ export function assertTimeZone(zone: string): void {
   ianaZone(zone);
 }
 
-/** UTC offset of `zone` at `instant`, in ms (Berlin in summer → 7_200_000). */
+/**
+ * UTC offset of `zone` at `instant`, in ms (Berlin in summer → 7_200_000), from the cached summary
+ * of its six-hour block (below): asking luxon costs an `Intl` formatting each time.
+ */
 export function offsetAt(zone: string, instant: number): number {
+  const block = blockOf(zone, Math.floor(instant / BLOCK_MS));
+  return block.change && instant >= block.change.at ? block.change.offset : block.offset;
+}
+
+/** UTC offset of `zone` at `instant`, in ms, as luxon answers it. */
+function zoneOffsetAt(zone: string, instant: number): number {
   // luxon answers in (possibly fractional, for old local mean times) minutes.
   return Math.round(ianaZone(zone).offset(instant) * MINUTE_MS);
 }
@@ -78,12 +87,12 @@ const blocks = new Map<string, Block>();
 
 /** First instant in (before, after] whose offset differs from the offset at `before`. */
 function transitionBetween(zone: string, before: number, after: number): number {
-  const initial = offsetAt(zone, before);
+  const initial = zoneOffsetAt(zone, before);
   let low = before;
   let high = after;
   while (high - low > 1) {
     const middle = low + Math.floor((high - low) / 2);
-    if (offsetAt(zone, middle) === initial) low = middle;
+    if (zoneOffsetAt(zone, middle) === initial) low = middle;
     else high = middle;
   }
   return high;
@@ -94,8 +103,8 @@ function blockOf(zone: string, index: number): Block {
   const cached = blocks.get(key);
   if (cached) return cached;
   const start = index * BLOCK_MS;
-  const offset = offsetAt(zone, start);
-  const endOffset = offsetAt(zone, start + BLOCK_MS);
+  const offset = zoneOffsetAt(zone, start);
+  const endOffset = zoneOffsetAt(zone, start + BLOCK_MS);
   const at = endOffset === offset ? Infinity : transitionBetween(zone, start, start + BLOCK_MS);
   // Stryker disable next-line ConditionalExpression,EqualityOperator: a change at or past the block end is also the next block's starting offset, and edges with an unchanged offset are skipped
   const block = at < start + BLOCK_MS ? { offset, change: { at, offset: endOffset } } : { offset };
