@@ -6,6 +6,9 @@
 //   BENCH_SEARCH_RESOURCES=10000 BENCH_SEARCH_BOOKINGS=5 npm run bench:booking   (a larger platform)
 //   BENCH_CPU_PROF_DIR=/tmp/prof npm run bench:booking   (a CPU profile of the booking process; then
 //     node --import tsx bench/cpu-profile-summary.ts /tmp/prof/<file>.cpuprofile)
+//   BENCH_PERF_DIR=/tmp/perf npm run bench:booking   (an on-CPU profile of the booking process at 16
+//     clients, with Linux perf; then node --import tsx bench/perf-summary.ts /tmp/perf/booking-c16.perf.data.
+//     perf's own CPU then counts as services: the CPU figures of that run are not comparable)
 import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import type { Resource } from '@labshare/contracts';
@@ -15,6 +18,7 @@ import { weekDocumentId } from '../services/booking/src/data-access/calendar-wee
 import { cpuPer, platformCpuMs, platformSettled } from './platform-cpu';
 import { seedCalendars } from './seed-calendars';
 import { benchInfra } from './bench-infra';
+import { recordPerf } from './perf-record';
 import { startServiceProcess } from './service-process';
 
 const REQUESTS_PER_LEVEL = Number(process.env.BENCH_REQUESTS ?? 1000);
@@ -56,6 +60,7 @@ async function main() {
       await measure(concurrency * 4, concurrency, async () => {
         await api('GET', '/readyz', {});
       });
+      const stopPerf = concurrency === 16 ? await recordPerf(booking.pid, 'booking-c16') : undefined;
       const cpu = platformCpuMs();
       const booked = await measure(REQUESTS_PER_LEVEL, concurrency, async (i) => {
         // Each level books a day of its own and each request a free 15-minute slot: successes only.
@@ -71,10 +76,12 @@ async function main() {
         if (answer.status !== 201)
           throw new Error(`booking failed: ${answer.status} ${JSON.stringify(answer.body)}`);
       });
+      const bookingCpu = cpuPer(cpu, REQUESTS_PER_LEVEL);
+      await stopPerf?.();
       console.log(`  c=${String(concurrency).padStart(2)}  raw insert ${fmt(baseline)}`);
       console.log(
         `        booking    ${fmt(booked)}   ratio ${(booked.perSecond / baseline.perSecond).toFixed(3)}` +
-          `   CPU/booking ${cpuPer(cpu, REQUESTS_PER_LEVEL)}`,
+          `   CPU/booking ${bookingCpu}`,
       );
     }
 

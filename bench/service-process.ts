@@ -8,6 +8,7 @@ import { exited, freePort, waitFor } from '@labshare/testkit';
 
 export interface ServiceProcess {
   url: string;
+  pid: number;
   /** Resident set and V8 heap in use, in MB, right after a garbage collection in the process. */
   memoryMb(): Promise<{ rss: number; heap: number }>;
   stop(): Promise<void>;
@@ -21,9 +22,15 @@ export async function startServiceProcess(
   const port = await freePort();
   const memoryFile = path.join(tmpdir(), `bench-memory-${process.pid}-${port}.json`);
   const profile = process.env.BENCH_CPU_PROF_DIR; // a V8 CPU profile of the service, written when it stops
+  const perf = process.env.BENCH_PERF_DIR;
   const args = [
     '--expose-gc',
     ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
+    // Names for JIT-compiled functions in an on-CPU profile (bench/perf-record.ts); V8's own log,
+    // which the flag turns on, goes beside the profile.
+    ...(perf
+      ? ['--perf-basic-prof', '--no-logfile-per-isolate', `--logfile=${path.join(perf, `${name}-v8.log`)}`]
+      : []),
     '--import',
     'tsx',
     '--import',
@@ -49,6 +56,7 @@ export async function startServiceProcess(
   ]);
   return {
     url,
+    pid: child.pid!,
     memoryMb: async () => {
       rmSync(memoryFile, { force: true });
       child.kill('SIGUSR2');
