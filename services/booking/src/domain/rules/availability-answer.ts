@@ -76,7 +76,7 @@ export function clockFreeKey(
 }
 
 /** How long an answer for a range the booking window clips is worked out for. */
-export const MINUTE_ANSWER_MS = 60_000;
+const MINUTE_ANSWER_MS = 60_000;
 
 /**
  * For a range the booking window clips (today's view, from now or earlier; a range reaching past
