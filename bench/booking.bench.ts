@@ -6,8 +6,9 @@
 //   BENCH_SEARCH_RESOURCES=10000 BENCH_SEARCH_BOOKINGS=5 npm run bench:booking   (a larger platform)
 //   BENCH_CPU_PROF_DIR=/tmp/prof npm run bench:booking   (a CPU profile of the booking process; then
 //     node --import tsx bench/cpu-profile-summary.ts /tmp/prof/<file>.cpuprofile)
-//   BENCH_PERF_DIR=/tmp/perf npm run bench:booking   (an on-CPU profile of the booking process at 16
-//     clients, with Linux perf; then node --import tsx bench/perf-summary.ts /tmp/perf/booking-c16.perf.data.
+//   BENCH_PERF_DIR=/tmp/perf npm run bench:booking   (on-CPU profiles of the booking process at 16
+//     clients, empty and filled, with Linux perf; then node --import tsx bench/perf-summary.ts
+//     /tmp/perf/booking-c16.perf.data (or booking-c16-filled.perf.data).
 //     perf's own CPU then counts as services: the CPU figures of that run are not comparable)
 import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
@@ -219,9 +220,12 @@ async function main() {
     };
     const waited = await platformSettled();
     console.log(`  (the platform settled ${(waited / 1000).toFixed(1)} s after seeding)`);
+    const stopPerf = await recordPerf(booking.pid, 'booking-c16-filled');
     const fullCpu = platformCpuMs();
     const full = await measure(REQUESTS_PER_LEVEL, 16, bookDay(10));
-    console.log(`  booking    ${fmt(full)}   CPU/booking ${cpuPer(fullCpu, REQUESTS_PER_LEVEL)}`);
+    const fullCpuText = cpuPer(fullCpu, REQUESTS_PER_LEVEL);
+    await stopPerf();
+    console.log(`  booking    ${fmt(full)}   CPU/booking ${fullCpuText}`);
     // The lag under that load, in a second run: its polling (GETs until the resource answers) is
     // not booking work, so it stays out of the CPU figure above.
     const lagWindow = `from=${at(30, 0)}&to=${at(30, 20)}`;
