@@ -36,6 +36,29 @@ async function storedBookings(h: BookingHarness, resourceId: string) {
   }
 }
 
+/**
+ * An answer (`ask`: the slot starts replica 0 or 1 offers) that follows an hour booked on replica B
+ * once replica A's copy is refreshed, and an hour booked on replica A at once (both on `day`).
+ */
+async function followsBookingsOnEitherReplica(
+  h: BookingHarness,
+  resourceId: string,
+  token: string,
+  day: number,
+  ask: (replica: number) => Promise<string[]>,
+) {
+  expect(await ask(0)).toContain(dayAt(day, 10));
+  const body = { resourceId, start: dayAt(day, 10), end: dayAt(day, 11) };
+  expect((await h.apis[1]!('POST', '/v1/bookings', { token, body })).status).toBe(201);
+  await waitFor(async () => !(await ask(0)).includes(dayAt(day, 10)), {
+    what: "replica A's answer without the hour booked on B",
+  });
+  const own = { resourceId, start: dayAt(day, 12), end: dayAt(day, 13) };
+  expect(await ask(0)).toContain(dayAt(day, 12));
+  expect((await h.apis[0]!('POST', '/v1/bookings', { token, body: own })).status).toBe(201);
+  expect(await ask(0)).not.toContain(dayAt(day, 12));
+}
+
 describe('calendars held in memory by two replicas', () => {
   describe('when the copy is kept long (60 s) so it is surely stale', () => {
     let h: BookingHarness;
@@ -174,16 +197,7 @@ describe('calendars held in memory by two replicas', () => {
         expect(free[0]!.start > from).toBe(true);
         return (answer.body.slots as { start: string }[]).map((s) => s.start);
       };
-      expect(await ask(0)).toContain(dayAt(1, 10));
-      const body = { resourceId: resource.id, start: dayAt(1, 10), end: dayAt(1, 11) };
-      expect((await h.apis[1]!('POST', '/v1/bookings', { token, body })).status).toBe(201);
-      await waitFor(async () => !(await ask(0)).includes(dayAt(1, 10)), {
-        what: "replica A's today's view without the hour booked on B",
-      });
-      const own = { resourceId: resource.id, start: dayAt(1, 12), end: dayAt(1, 13) };
-      expect(await ask(0)).toContain(dayAt(1, 12));
-      expect((await h.apis[0]!('POST', '/v1/bookings', { token, body: own })).status).toBe(201);
-      expect(await ask(0)).not.toContain(dayAt(1, 12));
+      await followsBookingsOnEitherReplica(h, resource.id, token, 1, ask);
     });
 
     it('when a range reaching past the horizon is asked, then it ends at the horizon and follows bookings on either replica', async () => {
@@ -207,16 +221,7 @@ describe('calendars held in memory by two replicas', () => {
         expect(free.at(-1)!.end > dayAt(3, 0)).toBe(true);
         return (answer.body.slots as { start: string }[]).map((s) => s.start);
       };
-      expect(await ask(0)).toContain(dayAt(2, 10));
-      const body = { resourceId: resource.id, start: dayAt(2, 10), end: dayAt(2, 11) };
-      expect((await h.apis[1]!('POST', '/v1/bookings', { token, body })).status).toBe(201);
-      await waitFor(async () => !(await ask(0)).includes(dayAt(2, 10)), {
-        what: "replica A's answer past the horizon without the hour booked on B",
-      });
-      const own = { resourceId: resource.id, start: dayAt(2, 12), end: dayAt(2, 13) };
-      expect(await ask(0)).toContain(dayAt(2, 12));
-      expect((await h.apis[0]!('POST', '/v1/bookings', { token, body: own })).status).toBe(201);
-      expect(await ask(0)).not.toContain(dayAt(2, 12));
+      await followsBookingsOnEitherReplica(h, resource.id, token, 2, ask);
     });
   });
 });
