@@ -1,7 +1,7 @@
 // A service started as its own Node process, as `npm start` runs it: its CPU is then read from
 // /proc apart from the bench's client (the fetch calls, the JSON parsing), which is not the platform.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { exited, freePort, waitFor } from '@labshare/testkit';
@@ -23,6 +23,7 @@ export async function startServiceProcess(
   const memoryFile = path.join(tmpdir(), `bench-memory-${process.pid}-${port}.json`);
   const profile = process.env.BENCH_CPU_PROF_DIR; // a V8 CPU profile of the service, written when it stops
   const perf = process.env.BENCH_PERF_DIR;
+  if (perf) mkdirSync(perf, { recursive: true });
   const args = [
     '--expose-gc',
     ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
