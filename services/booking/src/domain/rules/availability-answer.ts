@@ -133,9 +133,11 @@ export function clippedTo(answer: ResourceAvailability, window: Interval): Resou
   const last = firstIndex(answer.free, (piece) => piece.start >= end, first);
   const free = answer.free.slice(first, last);
   const cutBefore = free.length > 0 && free[0]!.start < start ? 1 : 0;
-  const cutAfter = free.length > cutBefore && free.at(-1)!.end > end ? 1 : 0;
   if (cutBefore) free[0] = { ...free[0]!, start };
-  if (free.length > 0 && free.at(-1)!.end > end) free[free.length - 1] = { ...free.at(-1)!, end };
+  const endCut = free.length > 0 && free.at(-1)!.end > end;
+  if (endCut) free[free.length - 1] = { ...free.at(-1)!, end };
+  // A single piece cut at both edges is counted once, as cut before.
+  const cutAfter = endCut && free.length > cutBefore ? 1 : 0;
   const clipped: ResourceAvailability = { ...answer, free };
   const slots = { from: 0, to: 0 };
   if (answer.slots) {
