@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CalendarChange, CalendarStore } from '../domain/ports';
-import type { BookingState, Calendar } from '../domain/rules/booking-state';
+import type { BookingState, Calendar, CalendarOccupancy } from '../domain/rules/booking-state';
 import { afterChange } from '../domain/rules/calendar-changes';
 import { CalendarCache } from './calendar-cache';
 
@@ -19,13 +19,23 @@ const change = (put: BookingState[], drop: string[] = []): CalendarChange => ({
   ...(drop.length ? { drop: { bookings: drop, entries: [] } } : {}),
 });
 
+const occupancy = (c: Calendar): CalendarOccupancy => ({
+  resourceId: c.resourceId,
+  version: c.version,
+  bookings: c.bookings.map(({ status, start, end, quantity }) => ({ status, start, end, quantity })),
+});
+
 /** A store holding one calendar, written by "another replica" when the test says so. */
 function fakeStore(initial: Calendar) {
-  const state = { stored: initial, loads: 0 };
+  const state = { stored: initial, loads: 0, occupancyReads: [] as string[][] };
   const store = {
     load: async () => {
       state.loads += 1;
       return state.stored;
+    },
+    occupancyOf: async (ids: string[]) => {
+      state.occupancyReads.push(ids);
+      return ids.map((id) => ({ ...occupancy(state.stored), resourceId: id }));
     },
     commit: async (read: Calendar, c: CalendarChange) => {
       if (read.version !== state.stored.version) return undefined;
@@ -90,5 +100,40 @@ describe('CalendarCache', () => {
     await cache.load('r1');
     await cache.load('r1', { fresh: true });
     expect(state.loads).toBe(2);
+  });
+
+  it('when a search asks for occupancies, then held calendars answer, the rest are read once, and those are held apart from decisions', async () => {
+    const { state, store } = fakeStore(calendar(1, ['a']));
+    const cache = new CalendarCache(store, { maxAgeMs: 60_000, maxEntries: 10 });
+    const held = await cache.load('r1');
+    const first = await cache.occupancyOf(['r0', 'r1', 'r2']);
+    expect(first.map((o) => o.resourceId)).toEqual(['r0', 'r1', 'r2']);
+    expect(first[1]).toBe(held);
+    expect(state.occupancyReads).toEqual([['r0', 'r2']]);
+    await cache.occupancyOf(['r2', 'r0']);
+    expect(state.occupancyReads).toHaveLength(1);
+    // An occupancy never stands in for a calendar: a decision on r0 reads the store.
+    expect(await cache.load('r0')).toBe(state.stored);
+    expect(state.loads).toBe(2);
+    const expired = new CalendarCache(store, { maxAgeMs: 0, maxEntries: 10 });
+    await expired.occupancyOf(['r0']);
+    await expired.occupancyOf(['r0']);
+    expect(state.occupancyReads).toHaveLength(3);
+  });
+
+  it('when a calendar is written after its occupancy was read, then a search sees the newer of the two', async () => {
+    const { state, store } = fakeStore(calendar(1, ['a']));
+    const cache = new CalendarCache(store, { maxAgeMs: 60_000, maxEntries: 10 });
+    const [before] = await cache.occupancyOf(['r1']);
+    const written = await cache.commit(calendar(1, ['a']), change([booking('b')]));
+    const [after] = await cache.occupancyOf(['r1']);
+    expect([before!.version, after!.version]).toEqual([1, 2]);
+    expect(after).toBe(written);
+    // A refused write drops both copies: the next search reads the store.
+    state.stored = calendar(5, ['a', 'b', 'other-replica']);
+    expect(await cache.commit(written!, change([booking('c')]))).toBeUndefined();
+    const [reread] = await cache.occupancyOf(['r1']);
+    expect(reread!.version).toBe(5);
+    expect(state.occupancyReads).toHaveLength(2);
   });
 });

@@ -35,12 +35,21 @@ export class CalendarWeekStore {
     await this.model.collection.createIndex({ 'bookings.id': 1 });
   }
 
-  /** The week documents of these resources' weeks that exist (a week deleted when emptied is absent). */
-  async read(weeks: { resource: string; week: number }[]): Promise<WeekDocument[]> {
+  /**
+   * The week documents of these resources' weeks that exist (a week deleted when emptied is absent);
+   * of their bookings, only the fields `bookingFields` names if it is given.
+   */
+  async read(
+    weeks: { resource: string; week: number }[],
+    bookingFields?: readonly string[],
+  ): Promise<WeekDocument[]> {
     if (weeks.length === 0) return [];
     const ids = weeks.map((w) => weekDocumentId(w.resource, w.week));
+    const bookings = bookingFields
+      ? Object.fromEntries(bookingFields.map((field) => [`bookings.${field}`, 1]))
+      : { bookings: 1 };
     const docs = await this.weeks()
-      .find({ _id: { $in: ids } }, { projection: { resource: 1, week: 1, bookings: 1 } })
+      .find({ _id: { $in: ids } }, { projection: { resource: 1, week: 1, ...bookings } })
       .toArray();
     return docs.sort((a, b) => a.week - b.week);
   }

@@ -29,8 +29,11 @@ export const weekDocumentId = (resourceId: string, week: number) => `${resourceI
  * `version` (a booking revised since its fold is in the head and in a week; the head's is newer).
  * Week copies first, in week order, then the head's new bookings, as they were added.
  */
-export function assemble(head: HeadBooking[], weeks: StoredBooking[][]): StoredBooking[] {
-  const newest = new Map<string, StoredBooking>();
+export function assemble<B extends { id: string; version: number; movedFrom?: number[] }>(
+  head: B[],
+  weeks: B[][],
+): Omit<B, 'movedFrom'>[] {
+  const newest = new Map<string, B>();
   for (const booking of [...weeks.flat(), ...head]) {
     const known = newest.get(booking.id);
     if (!known || known.version < booking.version) newest.set(booking.id, booking);
@@ -76,7 +79,9 @@ export function withoutOlderCopies(
   return week.filter((b) => (newer.get(b.id) ?? 0) <= b.version);
 }
 
-function withoutMovedFrom(booking: HeadBooking): StoredBooking {
+function withoutMovedFrom<B extends { id: string }>(
+  booking: B & { movedFrom?: number[] },
+): Omit<B, 'movedFrom'> {
   if (booking.movedFrom === undefined) return booking;
   const { movedFrom: _ignored, ...stored } = booking;
   return stored;

@@ -9,7 +9,13 @@ import {
   type OutboxEntry,
 } from '@labshare/mongo';
 import type { WrittenOutbox } from '@labshare/messaging';
-import type { BookingState, Calendar } from '../domain/rules/booking-state';
+import {
+  occupies,
+  type BookingState,
+  type Calendar,
+  type CalendarOccupancy,
+  type Occupant,
+} from '../domain/rules/booking-state';
 import type { CalendarChange, CalendarStore } from '../domain/ports';
 import { afterChange } from '../domain/rules/calendar-changes';
 import {
@@ -17,6 +23,7 @@ import {
   fromStoredEntry,
   toStoredBooking,
   toStoredEntry,
+  type StoredBooking,
   type StoredWaitEntry,
 } from './calendar-documents';
 import { CalendarWeekStore, type WeekDocument } from './calendar-week-store';
@@ -121,15 +128,28 @@ export class CalendarRepository implements CalendarStore {
     return this.toCalendar(resourceId, head, weeks);
   }
 
-  async loadMany(resourceIds: string[]): Promise<Calendar[]> {
+  /**
+   * The occupying bookings of these resources' calendars, of each only what answers read: heads and
+   * weeks are read with six fields of each booking (of its eighteen or so), so a search over
+   * calendars not held sends and decodes a third as much, on any MongoDB.
+   */
+  async occupancyOf(resourceIds: string[]): Promise<CalendarOccupancy[]> {
     const heads = await this.heads()
-      .find({ _id: { $in: resourceIds } }, { projection: HEAD_FIELDS })
+      .find({ _id: { $in: resourceIds } }, { projection: OCCUPANCY_FIELDS })
       .toArray();
-    const weeksOfResource = new Map<string, WeekDocument[]>();
-    for (const week of await this.weeks.read(heads.flatMap(weeksOf)))
-      weeksOfResource.set(week.resource, [...(weeksOfResource.get(week.resource) ?? []), week]);
+    const weeksOfResource = new Map<string, StoredBooking[][]>();
+    for (const week of await this.weeks.read(heads.flatMap(weeksOf), OCCUPANT_FIELDS))
+      weeksOfResource.set(week.resource, [...(weeksOfResource.get(week.resource) ?? []), week.bookings]);
     const headOf = new Map(heads.map((h) => [h._id, h]));
-    return resourceIds.map((id) => this.toCalendar(id, headOf.get(id), weeksOfResource.get(id) ?? []));
+    return resourceIds.map((id) => {
+      const head = headOf.get(id);
+      const bookings = assemble(head?.bookings ?? [], weeksOfResource.get(id) ?? []);
+      return {
+        resourceId: id,
+        version: head?.version ?? 0,
+        bookings: bookings.filter(occupies).map(occupantOf),
+      };
+    });
   }
 
   commit(calendar: Calendar, change: CalendarChange): Promise<Calendar | undefined> {
@@ -458,12 +478,26 @@ type Claim = ReturnType<MongoOutboxSource['claimInWrite']>;
  */
 const CLEAR_DELAY_MS = 1_000;
 const HEAD_FIELDS = { version: 1, bookings: 1, waitlist: 1, weeks: 1 } as const;
+/** What an availability answer reads of a stored booking (with `id` and `version` to assemble it). */
+const OCCUPANT_FIELDS = ['id', 'version', 'status', 'start', 'end', 'quantity'] as const;
+const OCCUPANCY_FIELDS = {
+  version: 1,
+  weeks: 1,
+  ...Object.fromEntries(OCCUPANT_FIELDS.map((field) => [`bookings.${field}`, 1])),
+};
 const LAYOUT_FIELDS = { version: 1, 'bookings.id': 1, 'bookings.movedFrom': 1 } as const;
 const MAX_HEADS_KNOWN = 10_000;
 const MAX_FOLD_ROUNDS = 3;
 
 const entryOf = (b: { id: string; movedFrom?: number[] }): HeadEntry =>
   b.movedFrom === undefined ? { id: b.id } : { id: b.id, movedFrom: b.movedFrom };
+
+const occupantOf = (b: StoredBooking): Occupant => ({
+  status: b.status,
+  start: b.start.getTime(),
+  end: b.end.getTime(),
+  quantity: b.quantity,
+});
 
 const weeksOf = (head: HeadDocument | null) =>
   (head?.weeks ?? []).map((week) => ({ resource: head!._id, week }));

@@ -1,6 +1,6 @@
 import type { EventEnvelope, Org, OrgKind, Qualification, ResourceAvailability } from '@labshare/contracts';
 import type { PageRequest } from '@labshare/domain-kit';
-import type { BookingState, Calendar, WaitEntry } from './rules/booking-state';
+import type { BookingState, Calendar, CalendarOccupancy, WaitEntry } from './rules/booking-state';
 import type { ResourceView } from './rules/resource-view';
 
 /** Where the use cases keep and find things; data-access implements these, unit tests may fake them. */
@@ -20,8 +20,11 @@ export interface CalendarStore {
    * memory, a little behind other replicas' writes, unless `fresh` asks for the stored document.
    */
   load(resourceId: string, options?: { fresh?: boolean }): Promise<Calendar>;
-  /** The same for several resources at once (one read of those not held), in the order asked. */
-  loadMany(resourceIds: string[]): Promise<Calendar[]>;
+  /**
+   * What answers need of several resources' calendars (see `CalendarOccupancy`), in the order asked:
+   * one read of those not held, of those fields only. Held copies may be a little behind, as for `load`.
+   */
+  occupancyOf(resourceIds: string[]): Promise<CalendarOccupancy[]>;
   /**
    * Writes the change iff the calendar is still as read (at `calendar.version`, or a version that
    * only re-stored it): the calendar as written, or undefined when someone else got there first.

@@ -63,7 +63,20 @@ export interface Calendar {
   waitlist: WaitEntry[];
 }
 
+/** What a booking that holds units says about them: all an availability answer reads of it. */
+export type Occupant = Pick<BookingState, 'status' | 'start' | 'end' | 'quantity'>;
+
+/**
+ * What availability answers are worked out from: a calendar's version and the bookings that hold
+ * units (a `Calendar` is one). A search reads only this of the calendars it has not held.
+ */
+export interface CalendarOccupancy {
+  resourceId: string;
+  version: number;
+  bookings: Occupant[];
+}
+
 /** Held, pending and confirmed bookings hold their units. */
-export function occupies(booking: BookingState): boolean {
+export function occupies(booking: Pick<BookingState, 'status'>): boolean {
   return occupyingStatuses.includes(booking.status);
 }
