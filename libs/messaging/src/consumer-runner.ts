@@ -2,6 +2,7 @@ import type { Consumer, EachBatchPayload, EachMessagePayload, KafkaMessage } fro
 import { deadLetterTopic, eventEnvelope, type EventEnvelope } from '@labshare/contracts';
 import { CORRELATION_HEADER, correlation, type Logger } from '@labshare/logging';
 import type { MessageBus } from './message-bus';
+import { followCaughtUp } from './caught-up';
 import { isTransientError } from './transient-error';
 
 /**
@@ -41,6 +42,17 @@ export interface ConsumerRunnerOptions {
    * `waitMs` instead of one per message. Default: answered as soon as one message is there.
    */
   gather?: { bytes: number; waitMs: number };
+  /**
+   * Told instants before which every message of the group's partitions has been applied (see
+   * `followCaughtUp`), after each fetch while the consumer keeps up: how current a view kept from
+   * these events is. An idle consumer fetches once per `gather.waitMs` (kafkajs's default: 5 s).
+   */
+  caughtUp?: (at: number) => void;
+  /**
+   * A group of one process's life (a name new at each start, reading the topics from their start):
+   * its offsets are never committed, as nothing would read them again.
+   */
+  ephemeral?: boolean;
 }
 
 class PoisonMessage extends Error {
@@ -76,6 +88,7 @@ export class ConsumerRunner {
     consumer.on(consumer.events.GROUP_JOIN, () => {
       this.ready = true;
     });
+    if (this.options.caughtUp) followCaughtUp(consumer, this.options.caughtUp);
     consumer.on(consumer.events.CRASH, (event) => {
       this.ready = false;
       this.options.logger.error(
@@ -86,10 +99,12 @@ export class ConsumerRunner {
     await consumer.connect();
     await consumer.subscribe({ topics: this.options.topics.map((t) => bus.topic(t)), fromBeginning: true });
     const concurrency = this.options.concurrency ?? 1;
+    const autoCommit = !this.options.ephemeral;
     if (concurrency <= 1 && !this.options.batch) {
-      await consumer.run({ eachMessage: (payload) => this.handleMessage(payload) });
+      await consumer.run({ autoCommit, eachMessage: (payload) => this.handleMessage(payload) });
     } else {
       await consumer.run({
+        autoCommit,
         eachBatchAutoResolve: false,
         eachBatch: (payload) => this.handleBatch(payload, concurrency),
       });

@@ -55,6 +55,10 @@ export interface ConsumerDefinition {
   batch?: { handle: BatchHandler; size: number };
   /** For a consumer in no hurry: the broker gathers messages up to `bytes` or `waitMs` per fetch (see ConsumerRunner). */
   gather?: { bytes: number; waitMs: number };
+  /** Told instants before which every message of its partitions has been applied (see ConsumerRunner). */
+  caughtUp?: (at: number) => void;
+  /** A group of one process's life: offsets never committed (see ConsumerRunner). */
+  ephemeral?: boolean;
 }
 
 /** The parts a service is made of; every service has the same shape. */
