@@ -5,6 +5,7 @@ import { AnswerCache } from './data-access/answer-cache';
 import { BookingProjectionRepository } from './data-access/booking-projection.repository';
 import { CalendarCache } from './data-access/calendar-cache';
 import { CalendarRepository } from './data-access/calendar.repository';
+import { OccupancyView } from './data-access/occupancy-view';
 import {
   OrgReadModel,
   QualificationReadModel,
@@ -15,9 +16,16 @@ import { buildBookingRoutes } from './entry-points/http/routes';
 import { bookingScanJob } from './entry-points/jobs/booking-scan.job';
 import { calendarPruneJob } from './entry-points/jobs/calendar-prune.job';
 import { accessEventsConsumer } from './entry-points/messaging/access-events.consumer';
+import { calendarNewsConsumer } from './entry-points/messaging/calendar-news.consumer';
 import { inventoryMemoryConsumer } from './entry-points/messaging/inventory-memory.consumer';
 import { inventorySnapshotsConsumer } from './entry-points/messaging/inventory-snapshots.consumer';
 import { ownBookingsConsumer } from './entry-points/messaging/own-bookings.consumer';
+
+/**
+ * How long a calendar a search holds is kept current from events alone before it is read again (a
+ * bound on what a change without an event could leave wrong; every booking change has one today).
+ */
+const OCCUPANCY_REREAD_MS = 10 * 60_000;
 
 /** Wires booking: repositories and read models → use cases → HTTP, consumers, scheduled scans. */
 function build(config: BookingConfig, service: ServiceDeps) {
@@ -27,11 +35,15 @@ function build(config: BookingConfig, service: ServiceDeps) {
     logger: service.logger,
   });
   const projection = new BookingProjectionRepository(service.db);
+  const held = { maxAgeMs: config.CALENDAR_CACHE_MS, maxEntries: config.CALENDAR_CACHE_ENTRIES };
+  const occupancies = new OccupancyView((ids) => calendars.occupancyOf(ids), {
+    ...held,
+    rereadMs: OCCUPANCY_REREAD_MS,
+  });
+  const replica = service.newId();
   const deps: BookingDeps = {
-    calendars: new CalendarCache(calendars, {
-      maxAgeMs: config.CALENDAR_CACHE_MS,
-      maxEntries: config.CALENDAR_CACHE_ENTRIES,
-    }),
+    calendars: new CalendarCache(calendars, occupancies, held),
+    calendarNews: occupancies,
     projection,
     resources: new ResourceReadModel(service.db, readModels),
     orgs: new OrgReadModel(service.db, readModels),
@@ -49,7 +61,8 @@ function build(config: BookingConfig, service: ServiceDeps) {
     repositories: [calendars, projection],
     consumers: [
       inventorySnapshotsConsumer(deps),
-      inventoryMemoryConsumer(deps, service.newId()),
+      inventoryMemoryConsumer(deps, replica),
+      calendarNewsConsumer(deps, replica),
       accessEventsConsumer(deps),
       ownBookingsConsumer(deps),
     ],

@@ -1,4 +1,5 @@
-import { MongoClient } from 'mongodb';
+import { randomUUID } from 'node:crypto';
+import { MongoClient, type Collection } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayAt, waitFor } from '@labshare/testkit';
 import { makeOrg, makeResource, startBookingService, type BookingHarness } from './booking-fixture';
@@ -23,18 +24,32 @@ async function showsFree(
   return (answer.body as { free: unknown[] }).free.length > 0;
 }
 
-async function storedBookings(h: BookingHarness, resourceId: string) {
+type StoredCalendars = Collection<{ _id: string; bookings: Record<string, unknown>[] }>;
+
+/** Booking's stored calendar documents, read or written apart from the service. */
+async function withCalendars<T>(h: BookingHarness, use: (calendars: StoredCalendars) => Promise<T>) {
   const client = await MongoClient.connect(h.env.MONGO_URL!);
   try {
-    const calendar = await client
-      .db(`${h.env.MONGO_DB_PREFIX}booking`)
-      .collection<{ _id: string; bookings: { status: string }[] }>('calendars')
-      .findOne({ _id: resourceId });
-    return calendar?.bookings ?? [];
+    return await use(client.db(`${h.env.MONGO_DB_PREFIX}booking`).collection('calendars'));
   } finally {
     await client.close();
   }
 }
+
+const storedBookings = (h: BookingHarness, resourceId: string) =>
+  withCalendars(h, async (calendars) => {
+    const calendar = await calendars.findOne({ _id: resourceId });
+    return (calendar?.bookings ?? []) as { status: string }[];
+  });
+
+/** A confirmed booking in its stored form (instants to be set by the caller). */
+const storedBooking = (resourceId: string) => ({
+  id: `bkg-${randomUUID()}`,
+  resourceId,
+  status: 'confirmed',
+  quantity: 1,
+  version: 1,
+});
 
 /**
  * An answer (`ask`: the slot starts replica 0 or 1 offers) that follows an hour booked on replica B
@@ -177,6 +192,56 @@ describe('calendars held in memory by two replicas', () => {
       const own = { resourceId: resource.id, start: dayAt(6, 10), end: dayAt(6, 11) };
       expect((await h.apis[0]!('POST', '/v1/bookings', { token, body: own })).status).toBe(201);
       expect(slotsOf(await ask(0))).not.toContain(dayAt(6, 10));
+    });
+
+    it("when replica A books, then a search on replica B whose calendars were read longer ago than the bound follows it from A's event, without reading them again", async () => {
+      const provider = await makeOrg(h, 'university');
+      const consumer = await makeOrg(h, 'enterprise');
+      const resource = await makeResource(h, provider, { capacity: 1 });
+      const token = consumer.booker();
+      const search = async (replica: number) => {
+        const answer = await h.apis[replica]!(
+          'GET',
+          `/v1/availability?orgId=${provider.id}&from=${dayAt(7, 8)}&to=${dayAt(7, 16)}&durationMinutes=60`,
+          { token },
+        );
+        expect(answer.status).toBe(200);
+        const [found] = answer.body.items as { resourceId: string; slots: { start: string }[] }[];
+        expect(found!.resourceId).toBe(resource.id);
+        return found!.slots.map((slot) => slot.start);
+      };
+      const first = { resourceId: resource.id, start: dayAt(7, 8), end: dayAt(7, 9) }; // the calendar exists
+      expect((await h.apis[0]!('POST', '/v1/bookings', { token, body: first })).status).toBe(201);
+      expect(await search(1)).toEqual(expect.arrayContaining([dayAt(7, 10), dayAt(7, 14)]));
+      const read = Date.now();
+      // A booking written into the stored calendar with no event (no real write does that): B would
+      // show it if it read the calendar again.
+      const written = await withCalendars(h, (calendars) =>
+        calendars.updateOne(
+          { _id: resource.id },
+          {
+            $push: {
+              bookings: {
+                ...storedBooking(resource.id),
+                start: new Date(dayAt(7, 14)),
+                end: new Date(dayAt(7, 15)),
+              },
+            },
+          },
+        ),
+      );
+      expect(written.modifiedCount).toBe(1);
+      // The scenario is time passing: B's copy must be older than the bound (CALENDAR_CACHE_MS, 1 s).
+      await new Promise((resolve) => setTimeout(resolve, read + 1_500 - Date.now()));
+
+      const body = { resourceId: resource.id, start: dayAt(7, 10), end: dayAt(7, 11) };
+      expect((await h.apis[0]!('POST', '/v1/bookings', { token, body })).status).toBe(201);
+      const booked = Date.now();
+      await waitFor(async () => !(await search(1)).includes(dayAt(7, 10)), {
+        what: "replica B's search without the hour booked on A",
+      });
+      expect(Date.now() - booked).toBeLessThan(1000 + 1000);
+      expect(await search(1)).toContain(dayAt(7, 14)); // answered from memory, not from a new read
     });
 
     it("when today's view (a range from an hour ago) is asked, then it follows bookings on either replica like any answer", async () => {

@@ -9,13 +9,7 @@ import {
   type OutboxEntry,
 } from '@labshare/mongo';
 import type { WrittenOutbox } from '@labshare/messaging';
-import {
-  occupies,
-  type BookingState,
-  type Calendar,
-  type CalendarOccupancy,
-  type Occupant,
-} from '../domain/rules/booking-state';
+import type { BookingState, Calendar, CalendarOccupancy, Occupant } from '../domain/rules/booking-state';
 import type { CalendarChange, CalendarStore } from '../domain/ports';
 import { afterChange } from '../domain/rules/calendar-changes';
 import {
@@ -129,9 +123,9 @@ export class CalendarRepository implements CalendarStore {
   }
 
   /**
-   * The occupying bookings of these resources' calendars, of each only what answers read: heads and
-   * weeks are read with six fields of each booking (of its eighteen or so), so a search over
-   * calendars not held sends and decodes a third as much, on any MongoDB.
+   * These resources' calendars as answers read them: heads and weeks are read with six fields of
+   * each booking (of its eighteen or so), so a search over calendars not held sends and decodes a
+   * third as much, on any MongoDB.
    */
   async occupancyOf(resourceIds: string[]): Promise<CalendarOccupancy[]> {
     const heads = await this.heads()
@@ -144,11 +138,7 @@ export class CalendarRepository implements CalendarStore {
     return resourceIds.map((id) => {
       const head = headOf.get(id);
       const bookings = assemble(head?.bookings ?? [], weeksOfResource.get(id) ?? []);
-      return {
-        resourceId: id,
-        version: head?.version ?? 0,
-        bookings: bookings.filter(occupies).map(occupantOf),
-      };
+      return { resourceId: id, bookings: bookings.map(storedOccupant) };
     });
   }
 
@@ -478,7 +468,7 @@ type Claim = ReturnType<MongoOutboxSource['claimInWrite']>;
  */
 const CLEAR_DELAY_MS = 1_000;
 const HEAD_FIELDS = { version: 1, bookings: 1, waitlist: 1, weeks: 1 } as const;
-/** What an availability answer reads of a stored booking (with `id` and `version` to assemble it). */
+/** What an availability answer reads of a stored booking (see `Occupant`). */
 const OCCUPANT_FIELDS = ['id', 'version', 'status', 'start', 'end', 'quantity'] as const;
 const OCCUPANCY_FIELDS = {
   version: 1,
@@ -492,7 +482,9 @@ const MAX_FOLD_ROUNDS = 3;
 const entryOf = (b: { id: string; movedFrom?: number[] }): HeadEntry =>
   b.movedFrom === undefined ? { id: b.id } : { id: b.id, movedFrom: b.movedFrom };
 
-const occupantOf = (b: StoredBooking): Occupant => ({
+const storedOccupant = (b: StoredBooking): Occupant => ({
+  id: b.id,
+  version: b.version,
   status: b.status,
   start: b.start.getTime(),
   end: b.end.getTime(),

@@ -1,6 +1,6 @@
 import type { EventEnvelope, Org, OrgKind, Qualification, ResourceAvailability } from '@labshare/contracts';
 import type { PageRequest } from '@labshare/domain-kit';
-import type { BookingState, Calendar, CalendarOccupancy, WaitEntry } from './rules/booking-state';
+import type { BookingState, Calendar, CalendarOccupancy, Occupant, WaitEntry } from './rules/booking-state';
 import type { ResourceView } from './rules/resource-view';
 
 /** Where the use cases keep and find things; data-access implements these, unit tests may fake them. */
@@ -111,8 +111,16 @@ export interface AnswerMemo {
 }
 
 /** What booking's use cases run on: its stores and read models, the injected clock and ids, settings. */
+/** Booking's own events as this replica hears them: they keep what it holds of calendars current. */
+export interface CalendarNews {
+  heard(resourceId: string, bookings: Occupant[]): void;
+  /** Every booking event published before `at` has been heard. */
+  caughtUp(at: number): void;
+}
+
 export interface BookingDeps {
   calendars: CalendarStore;
+  calendarNews: CalendarNews;
   projection: BookingProjection;
   resources: ResourceDirectory;
   orgs: OrgDirectory;

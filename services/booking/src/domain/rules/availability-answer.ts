@@ -6,7 +6,7 @@ import {
   type Interval,
 } from '@labshare/availability';
 import type { ResourceAvailability } from '@labshare/contracts';
-import { occupies, type CalendarOccupancy } from './booking-state';
+import { occupies, type Calendar, type CalendarOccupancy } from './booking-state';
 import { blackoutIntervals, calendarSpec, type ResourceView } from './resource-view';
 
 export interface AvailabilityRequest {
@@ -63,7 +63,7 @@ export function availabilityOf(
  */
 export function clockFreeKey(
   resource: ResourceView,
-  calendar: CalendarOccupancy,
+  calendar: Calendar,
   request: AvailabilityRequest,
   now: number,
 ): string | undefined {
@@ -88,7 +88,7 @@ const MINUTE_ANSWER_MS = 60_000;
  */
 export function minuteKey(
   resource: ResourceView,
-  calendar: CalendarOccupancy,
+  calendar: Calendar,
   request: AvailabilityRequest,
   now: number,
 ): { key: string; window: Interval; now: Interval } {
@@ -160,11 +160,7 @@ function firstIndex<T>(items: readonly T[], found: (item: T) => boolean, from = 
   return items.length;
 }
 
-function answerKey(
-  resource: ResourceView,
-  calendar: CalendarOccupancy,
-  request: AvailabilityRequest,
-): string {
+function answerKey(resource: ResourceView, calendar: Calendar, request: AvailabilityRequest): string {
   const { quantity, durationMinutes = '' } = request;
   return `${resource.id}@${resource.version}|${calendar.version}|${request.from.getTime()}|${request.to.getTime()}|${quantity}|${durationMinutes}`;
 }

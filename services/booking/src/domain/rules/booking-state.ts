@@ -63,18 +63,26 @@ export interface Calendar {
   waitlist: WaitEntry[];
 }
 
-/** What a booking that holds units says about them: all an availability answer reads of it. */
-export type Occupant = Pick<BookingState, 'status' | 'start' | 'end' | 'quantity'>;
-
 /**
- * What availability answers are worked out from: a calendar's version and the bookings that hold
- * units (a `Calendar` is one). A search reads only this of the calendars it has not held.
+ * What an availability answer reads of a booking: its units and times, and whether it holds them
+ * (with its id and version, so the newest of each booking is kept).
  */
+export type Occupant = Pick<BookingState, 'id' | 'version' | 'status' | 'start' | 'end' | 'quantity'>;
+
+/** What availability answers are worked out from: a calendar's bookings as answers read them (a `Calendar` is one). */
 export interface CalendarOccupancy {
   resourceId: string;
-  version: number;
   bookings: Occupant[];
 }
+
+export const occupantOf = ({ id, version, status, start, end, quantity }: Occupant): Occupant => ({
+  id,
+  version,
+  status,
+  start,
+  end,
+  quantity,
+});
 
 /** Held, pending and confirmed bookings hold their units. */
 export function occupies(booking: Pick<BookingState, 'status'>): boolean {

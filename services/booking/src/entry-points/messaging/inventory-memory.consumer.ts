@@ -7,12 +7,15 @@ import { inventoryConsumer } from './inventory-snapshots.consumer';
 /**
  * Inventory's snapshots into this replica's memory: a consumer group of its own (`replica` is new at
  * each start, so it reads the retained topic from the start), so every replica hears every change
- * (the shared `booking.inventory-snapshots` group splits partitions between replicas). Kafka drops
- * the groups of stopped replicas after its offset retention.
+ * (the shared `booking.inventory-snapshots` group splits partitions between replicas). Its offsets
+ * are never committed: nothing would read them again.
  */
 export function inventoryMemoryConsumer(deps: BookingDeps, replica: string): ConsumerDefinition {
-  return inventoryConsumer(`booking.inventory-memory.${replica}`, {
-    resource: (resource) => rememberResourceSnapshot(deps, resource),
-    org: (org) => rememberOrgSnapshot(deps, org),
-  });
+  return {
+    ...inventoryConsumer(`booking.inventory-memory.${replica}`, {
+      resource: (resource) => rememberResourceSnapshot(deps, resource),
+      org: (org) => rememberOrgSnapshot(deps, org),
+    }),
+    ephemeral: true,
+  };
 }

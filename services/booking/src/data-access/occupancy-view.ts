@@ -1,0 +1,126 @@
+import type { CalendarOccupancy, Occupant } from '../domain/rules/booking-state';
+
+export interface OccupancyViewOptions {
+  /** How far behind other replicas' writes an answer may be (`CALENDAR_CACHE_MS`). */
+  maxAgeMs: number;
+  /** How many calendars are held; the least recently read go first. */
+  maxEntries: number;
+  /**
+   * How long a calendar is kept current from events alone before it is read again: a bound on
+   * what a change without an event (there is none today) could leave wrong.
+   */
+  rereadMs: number;
+}
+
+interface Held {
+  /** When the read it started from was issued. */
+  readAt: number;
+  bookings: Map<string, Occupant>;
+  /** `bookings` as the answer's list, made again after a change. */
+  list?: Occupant[];
+}
+
+/**
+ * What searches read of calendars (`CalendarOccupancy`), held in this replica's memory and kept
+ * current from booking's own events: every change of a booking's status, times or units raises one
+ * with the booking's snapshot, and each booking is kept at its highest version, so events applied
+ * twice, late or out of order change nothing.
+ *
+ * A held calendar reflects every booking whose event was published before the later of its read and
+ * the last instant up to which the events are known applied (`caughtUp`, reported by the consumer).
+ * It answers while that instant is less than `maxAgeMs` ago, the same bound as a calendar held
+ * without events; so while the consumer keeps up, a search reads nothing, and when it falls behind
+ * (or the broker is away) calendars are read again as they age. Events heard while a read is under
+ * way are applied to what it returns, so none falls between the read and the events. A booking
+ * whose event is still in its outbox (its replica died between the write and the relay) shows once
+ * the relay's sweep publishes it. Answers are advice either way: bookings are decided on the stored
+ * calendar.
+ */
+export class OccupancyView {
+  private readonly held = new Map<string, Held>();
+  /** For each read under way, the events heard meanwhile about the resources it reads. */
+  private readonly reading = new Set<Map<string, Occupant[]>>();
+  private caughtUpAt = -Infinity;
+
+  constructor(
+    private readonly read: (resourceIds: string[]) => Promise<CalendarOccupancy[]>,
+    private readonly options: OccupancyViewOptions,
+  ) {}
+
+  /** In the order asked: held calendars current enough, and one read of the others. */
+  async occupancyOf(resourceIds: string[]): Promise<CalendarOccupancy[]> {
+    const found = new Map<string, CalendarOccupancy>();
+    const now = Date.now();
+    for (const resourceId of resourceIds) {
+      const held = this.held.get(resourceId);
+      if (held && this.answers(held, now)) found.set(resourceId, { resourceId, bookings: listOf(held) });
+    }
+    const missing = resourceIds.filter((id) => !found.has(id));
+    if (missing.length > 0) {
+      const heard = new Map(missing.map((id) => [id, [] as Occupant[]]));
+      this.reading.add(heard);
+      const readAt = Date.now();
+      try {
+        for (const occupancy of await this.read(missing)) {
+          const held: Held = { readAt, bookings: new Map(occupancy.bookings.map((b) => [b.id, b])) };
+          for (const booking of heard.get(occupancy.resourceId) ?? []) keepNewest(held.bookings, booking);
+          this.keep(occupancy.resourceId, held);
+          found.set(occupancy.resourceId, { resourceId: occupancy.resourceId, bookings: listOf(held) });
+        }
+      } finally {
+        this.reading.delete(heard);
+      }
+    }
+    return resourceIds.map((id) => found.get(id)!);
+  }
+
+  /** Bookings of a resource as an event (or this replica's own write) says they are now. */
+  heard(resourceId: string, bookings: Occupant[]): void {
+    const held = this.held.get(resourceId);
+    if (held) {
+      for (const booking of bookings) if (keepNewest(held.bookings, booking)) held.list = undefined;
+    }
+    for (const heard of this.reading) heard.get(resourceId)?.push(...bookings);
+  }
+
+  /** Every booking event published before `at` has been heard. */
+  caughtUp(at: number): void {
+    this.caughtUpAt = Math.max(this.caughtUpAt, at);
+  }
+
+  private answers(held: Held, now: number): boolean {
+    return (
+      now - Math.max(held.readAt, this.caughtUpAt) < this.options.maxAgeMs &&
+      now - held.readAt < this.options.rereadMs
+    );
+  }
+
+  /**
+   * Keeps the later read of a calendar, and drops from the oldest end what is due to be read again
+   * anyway, or beyond `maxEntries`.
+   */
+  private keep(resourceId: string, held: Held): void {
+    const before = this.held.get(resourceId);
+    if (before && before.readAt > held.readAt) return;
+    this.held.delete(resourceId);
+    this.held.set(resourceId, held);
+    const now = Date.now();
+    for (const [id, entry] of this.held) {
+      if (now - entry.readAt < this.options.rereadMs && this.held.size <= this.options.maxEntries) break;
+      this.held.delete(id);
+    }
+  }
+}
+
+/** Keeps `booking` unless a version as high is there; whether it was kept. */
+function keepNewest(bookings: Map<string, Occupant>, booking: Occupant): boolean {
+  const known = bookings.get(booking.id);
+  if (known && known.version >= booking.version) return false;
+  bookings.set(booking.id, booking);
+  return true;
+}
+
+function listOf(held: Held): Occupant[] {
+  held.list ??= [...held.bookings.values()];
+  return held.list;
+}
