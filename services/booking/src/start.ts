@@ -23,7 +23,7 @@ import { ownBookingsConsumer } from './entry-points/messaging/own-bookings.consu
 
 /**
  * How long a calendar a search holds is kept current from events alone before it is read again (a
- * bound on what a change without an event could leave wrong; every booking change has one today).
+ * bound on what a change without an event could leave wrong: every change answers read has one today).
  */
 const OCCUPANCY_REREAD_MS = 10 * 60_000;
 

@@ -7,7 +7,7 @@ import { CalendarRepository } from '../src/data-access/calendar.repository';
 import { OccupancyView } from '../src/data-access/occupancy-view';
 import { weekOf } from '../src/data-access/calendar-weeks';
 import type { BookingDeps, CalendarChange } from '../src/domain/ports';
-import type { BookingState, Calendar } from '../src/domain/rules/booking-state';
+import { occupantOf, type BookingState, type Calendar } from '../src/domain/rules/booking-state';
 import { changeCalendar } from '../src/domain/support/change-calendar';
 import { aBooking, HOUR, NOW } from './support/booking-states';
 import { storedCalendars } from './support/stored-calendars';
@@ -116,14 +116,7 @@ describe('calendars folded into week documents while two replicas decide on them
     const [occupancy, none] = await third.occupancyOf([resourceId, `res-${randomUUID()}`]);
     expect(occupancy).toEqual({
       resourceId,
-      bookings: loaded.bookings.map(({ id, version, status, start, end, quantity }) => ({
-        id,
-        version,
-        status,
-        start,
-        end,
-        quantity,
-      })),
+      bookings: loaded.bookings.map(occupantOf),
     });
     expect(none).toEqual({ resourceId: none!.resourceId, bookings: [] });
     const { calendars, inWeeks } = await storedCalendars(env, [resourceId]);
