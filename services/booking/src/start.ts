@@ -39,6 +39,7 @@ function build(config: BookingConfig, service: ServiceDeps) {
   const occupancies = new OccupancyView((ids) => calendars.occupancyOf(ids), {
     ...held,
     rereadMs: OCCUPANCY_REREAD_MS,
+    logger: service.logger,
   });
   const replica = service.newId();
   const deps: BookingDeps = {

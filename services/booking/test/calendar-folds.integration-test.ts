@@ -52,7 +52,7 @@ describe('calendars folded into week documents while two replicas decide on them
   };
 
   beforeAll(async () => {
-    const held = { maxAgeMs: 60_000, maxEntries: 100, rereadMs: 60_000 };
+    const held = { maxAgeMs: 60_000, maxEntries: 100, rereadMs: 60_000, logger: console };
     for (let i = 0; i < 2; i++) {
       const repository = await newRepository();
       repositories.push(repository);

@@ -20,7 +20,8 @@ const change = (put: BookingState[], drop: string[] = []): CalendarChange => ({
   ...(drop.length ? { drop: { bookings: drop, entries: [] } } : {}),
 });
 
-const view = () => new OccupancyView(async () => [], { maxAgeMs: 60_000, maxEntries: 10, rereadMs: 60_000 });
+const view = () =>
+  new OccupancyView(async () => [], { maxAgeMs: 60_000, maxEntries: 10, rereadMs: 60_000, logger: console });
 
 /** A store holding one calendar, written by "another replica" when the test says so. */
 function fakeStore(initial: Calendar) {
@@ -103,6 +104,7 @@ describe('CalendarCache', () => {
         maxAgeMs: 60_000,
         maxEntries: 10,
         rereadMs: 60_000,
+        logger: console,
       },
     );
     const cache = new CalendarCache(store, occupancies, { maxAgeMs: 60_000, maxEntries: 10 });

@@ -37,7 +37,13 @@ function fakeStore(stored: Record<string, Occupant[]>) {
   };
 }
 
-const options = { maxAgeMs: 1_000, maxEntries: 10, rereadMs: 60_000 };
+const warnings: unknown[] = [];
+const options = {
+  maxAgeMs: 1_000,
+  maxEntries: 10,
+  rereadMs: 600_000,
+  logger: { warn: (...args: unknown[]) => void warnings.push(args) },
+};
 const idsOf = (occupancy: CalendarOccupancy | undefined) =>
   occupancy!.bookings.map((b) => `${b.id}@${b.version}:${b.status}`).sort();
 
@@ -108,11 +114,12 @@ describe('OccupancyView', () => {
     const store = fakeStore({ r1: [occupant('a', 1)] });
     const view = new OccupancyView(store.read, { ...options, rereadMs: 10_000 });
     await view.occupancyOf(['r1']);
-    vi.setSystemTime(9_999);
-    view.caughtUp(9_900);
+    vi.setSystemTime(4_999);
+    view.caughtUp(4_900);
     await view.occupancyOf(['r1']);
     expect(store.reads).toHaveLength(1);
     vi.setSystemTime(10_000);
+    view.caughtUp(9_900);
     await view.occupancyOf(['r1']);
     expect(store.reads).toHaveLength(2);
   });
@@ -126,5 +133,57 @@ describe('OccupancyView', () => {
     expect(store.reads).toEqual([['r1', 'r2'], ['r3']]);
     await view.occupancyOf(['r1', 'r2', 'r3']);
     expect(store.reads.at(-1)).toEqual(['r1']);
+  });
+
+  it('when 250 resources are read ahead, then they are read in the background in batches of 100, and a search of them reads nothing', async () => {
+    const store = fakeStore({ r7: [occupant('a', 1)] });
+    const view = new OccupancyView(store.read, { ...options, maxEntries: 1_000 });
+    const ids = Array.from({ length: 250 }, (_, i) => `r${i}`);
+    view.prefetch(ids);
+    view.prefetch(ids.slice(0, 10)); // asked again while under way: read once
+    await vi.waitFor(() => expect(store.reads.flat()).toHaveLength(250));
+    expect(store.reads.map((read) => read.length)).toEqual([100, 100, 50]);
+    const searched = await view.occupancyOf(ids);
+    expect(idsOf(searched[7])).toEqual(['a@1:confirmed']);
+    expect(store.reads).toHaveLength(3);
+  });
+
+  it('when a held calendar is past half its re-read bound, then a search answers from it and it is read again in the background', async () => {
+    const store = fakeStore({ r1: [occupant('a', 1)] });
+    const view = new OccupancyView(store.read, { ...options, rereadMs: 10_000 });
+    await view.occupancyOf(['r1']);
+    vi.setSystemTime(6_000);
+    view.caughtUp(5_900);
+    await view.occupancyOf(['r1']);
+    await vi.waitFor(() => expect(store.reads).toHaveLength(2));
+    vi.setSystemTime(12_000); // past the bound since the first read, not since the second
+    view.caughtUp(11_900);
+    const release = store.hold(); // a read on the search's path would not come back
+    expect(idsOf((await view.occupancyOf(['r1']))[0])).toEqual(['a@1:confirmed']);
+    release();
+  });
+
+  it('when it holds as many calendars as it may, then no more are read ahead', async () => {
+    const store = fakeStore({});
+    const view = new OccupancyView(store.read, { ...options, maxEntries: 3 });
+    await view.occupancyOf(['r1']);
+    view.prefetch(['r1', 'r2', 'r3', 'r4', 'r5']);
+    await vi.waitFor(() => expect(store.reads).toHaveLength(2));
+    expect(store.reads[1]).toEqual(['r2', 'r3']);
+  });
+
+  it('when a read ahead fails, then it is logged and the calendar is read when searched', async () => {
+    const store = fakeStore({ r1: [occupant('a', 1)] });
+    let fail = true;
+    const view = new OccupancyView(async (ids) => {
+      if (fail) throw new Error('database away');
+      return store.read(ids);
+    }, options);
+    warnings.length = 0;
+    view.prefetch(['r1']);
+    await vi.waitFor(() => expect(warnings).toHaveLength(1));
+    fail = false;
+    expect(idsOf((await view.occupancyOf(['r1']))[0])).toEqual(['a@1:confirmed']);
+    expect(store.reads).toEqual([['r1']]);
   });
 });

@@ -1,4 +1,8 @@
+import type { Logger } from '@labshare/logging';
 import type { CalendarOccupancy, Occupant } from '../domain/rules/booking-state';
+
+/** How many calendars one background read fetches. */
+const PREFETCH_BATCH = 100;
 
 export interface OccupancyViewOptions {
   /** How far behind other replicas' writes an answer may be (`CALENDAR_CACHE_MS`). */
@@ -10,6 +14,7 @@ export interface OccupancyViewOptions {
    * what a change without an event (there is none today) could leave wrong.
    */
   rereadMs: number;
+  logger: Pick<Logger, 'warn'>;
 }
 
 interface Held {
@@ -41,37 +46,51 @@ export class OccupancyView {
   /** For each read under way, the events heard meanwhile about the resources it reads. */
   private readonly reading = new Set<Map<string, Occupant[]>>();
   private caughtUpAt = -Infinity;
+  /** Calendars to read in the background (`prefetch`), and whether that is under way. */
+  private readonly queued = new Set<string>();
+  private prefetching = false;
 
   constructor(
     private readonly read: (resourceIds: string[]) => Promise<CalendarOccupancy[]>,
     private readonly options: OccupancyViewOptions,
   ) {}
 
-  /** In the order asked: held calendars current enough, and one read of the others. */
+  /**
+   * In the order asked: held calendars current enough, and one read of the others. A held calendar
+   * past half its re-read bound is read again in the background, so a calendar searched often is
+   * never read on a search's path once held.
+   */
   async occupancyOf(resourceIds: string[]): Promise<CalendarOccupancy[]> {
     const found = new Map<string, CalendarOccupancy>();
     const now = Date.now();
     for (const resourceId of resourceIds) {
       const held = this.held.get(resourceId);
-      if (held && this.answers(held, now)) found.set(resourceId, { resourceId, bookings: listOf(held) });
+      if (!held || !this.answers(held, now)) continue;
+      found.set(resourceId, { resourceId, bookings: listOf(held) });
+      if (now - held.readAt >= this.options.rereadMs / 2) this.prefetch([resourceId]);
     }
     const missing = resourceIds.filter((id) => !found.has(id));
     if (missing.length > 0) {
-      const heard = new Map(missing.map((id) => [id, [] as Occupant[]]));
-      this.reading.add(heard);
-      const readAt = Date.now();
-      try {
-        for (const occupancy of await this.read(missing)) {
-          const held: Held = { readAt, bookings: new Map(occupancy.bookings.map((b) => [b.id, b])) };
-          for (const booking of heard.get(occupancy.resourceId) ?? []) keepNewest(held.bookings, booking);
-          this.keep(occupancy.resourceId, held);
-          found.set(occupancy.resourceId, { resourceId: occupancy.resourceId, bookings: listOf(held) });
-        }
-      } finally {
-        this.reading.delete(heard);
-      }
+      for (const [resourceId, held] of await this.readAndKeep(missing))
+        found.set(resourceId, { resourceId, bookings: listOf(held) });
     }
     return resourceIds.map((id) => found.get(id)!);
+  }
+
+  /**
+   * Reads these calendars in the background, a batch at a time, so that the first search of them is
+   * answered from memory: each resource as this replica hears of it (at start, every one), and a
+   * held calendar due to be read again. Never beyond `maxEntries`. Best effort: a calendar this
+   * fails to read is read when it is searched.
+   */
+  prefetch(resourceIds: string[]): void {
+    const now = Date.now();
+    for (const id of resourceIds) {
+      const held = this.held.get(id);
+      const due = !held || now - held.readAt >= this.options.rereadMs / 2;
+      if (due && !this.beingRead(id)) this.queued.add(id);
+    }
+    if (!this.prefetching && this.queued.size > 0) void this.readQueued();
   }
 
   /** Bookings of a resource as an event (or this replica's own write) says they are now. */
@@ -86,6 +105,51 @@ export class OccupancyView {
   /** Every booking event published before `at` has been heard. */
   caughtUp(at: number): void {
     this.caughtUpAt = Math.max(this.caughtUpAt, at);
+  }
+
+  private async readQueued(): Promise<void> {
+    this.prefetching = true;
+    try {
+      while (this.queued.size > 0) {
+        const taken: string[] = [];
+        for (const id of this.queued) if (taken.push(id) === PREFETCH_BATCH) break;
+        for (const id of taken) this.queued.delete(id);
+        let room = this.options.maxEntries - this.held.size;
+        const batch = taken.filter((id) => this.held.has(id) || room-- > 0);
+        if (batch.length === 0) continue;
+        try {
+          await this.readAndKeep(batch);
+        } catch (error) {
+          this.options.logger.warn({ err: error, calendars: batch.length }, 'calendars not read ahead');
+        }
+      }
+    } finally {
+      this.prefetching = false;
+    }
+  }
+
+  private beingRead(resourceId: string): boolean {
+    for (const heard of this.reading) if (heard.has(resourceId)) return true;
+    return false;
+  }
+
+  /** Reads these calendars, applies the events heard meanwhile, and holds them. */
+  private async readAndKeep(resourceIds: string[]): Promise<Map<string, Held>> {
+    const heard = new Map(resourceIds.map((id) => [id, [] as Occupant[]]));
+    this.reading.add(heard);
+    const readAt = Date.now();
+    const read = new Map<string, Held>();
+    try {
+      for (const occupancy of await this.read(resourceIds)) {
+        const held: Held = { readAt, bookings: new Map(occupancy.bookings.map((b) => [b.id, b])) };
+        for (const booking of heard.get(occupancy.resourceId) ?? []) keepNewest(held.bookings, booking);
+        this.keep(occupancy.resourceId, held);
+        read.set(occupancy.resourceId, held);
+      }
+    } finally {
+      this.reading.delete(heard);
+    }
+    return read;
   }
 
   private answers(held: Held, now: number): boolean {

@@ -116,6 +116,8 @@ export interface CalendarNews {
   heard(resourceId: string, bookings: Occupant[]): void;
   /** Every booking event published before `at` has been heard. */
   caughtUp(at: number): void;
+  /** These resources' calendars are read ahead, in the background, for the searches to come. */
+  prefetch(resourceIds: string[]): void;
 }
 
 export interface BookingDeps {
