@@ -3,7 +3,8 @@
 // availability over 90 days for one resource holding 1,000 bookings, against a raw read of its
 // calendar document. Ratios, not absolute numbers, are what compare across noisy machines.
 //   npm run bench:booking            (starts local infrastructure unless MONGO_URL/KAFKA_BROKERS are set)
-//   BENCH_SEARCH_RESOURCES=10000 BENCH_SEARCH_BOOKINGS=5 npm run bench:booking   (a larger platform)
+//   BENCH_SEARCH_RESOURCES=10000 BENCH_SEARCH_BOOKINGS=5 BENCH_MONGO_HEAP=2g npm run bench:booking
+//     (a larger platform; the in-memory server also holds the seeded bookings' projections)
 //   BENCH_CPU_PROF_DIR=/tmp/prof npm run bench:booking   (a CPU profile of the booking process; then
 //     node --import tsx bench/cpu-profile-summary.ts /tmp/prof/<file>.cpuprofile)
 //   BENCH_PERF_DIR=/tmp/perf npm run bench:booking   (on-CPU profiles of the booking process at 16
@@ -29,7 +30,9 @@ const SEARCH_RESOURCES = Number(process.env.BENCH_SEARCH_RESOURCES ?? 1000);
 const SEARCH_BOOKINGS = Number(process.env.BENCH_SEARCH_BOOKINGS ?? 20);
 
 async function main() {
-  const { infra, env } = await benchInfra();
+  const { infra, env } = await benchInfra(
+    process.env.BENCH_MONGO_HEAP ? { mongoHeap: process.env.BENCH_MONGO_HEAP } : {},
+  );
   // Its own process, as `npm start` runs it: the CPU figures count it, not this bench's client.
   const booking = await startServiceProcess('booking', env);
   // Plays inventory on the bus; booking awaits a resource or org it has not heard of yet.
@@ -218,7 +221,8 @@ async function main() {
         if (answer.status !== 201) throw new Error(`booking failed: ${answer.status}`);
       });
     };
-    const waited = await platformSettled();
+    // The seeded bookings' events are applied first (booking repairs their projections): up to ~5 ms each.
+    const waited = await platformSettled(0.1, Math.max(60_000, SEARCH_RESOURCES * SEARCH_BOOKINGS * 5));
     console.log(`  (the platform settled ${(waited / 1000).toFixed(1)} s after seeding)`);
     const stopPerf = await recordPerf(booking.pid, 'booking-c16-filled');
     const fullCpu = platformCpuMs();

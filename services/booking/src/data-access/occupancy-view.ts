@@ -11,7 +11,7 @@ export interface OccupancyViewOptions {
   maxEntries: number;
   /**
    * How long a calendar is kept current from events alone before it is read again: a bound on
-   * what a change without an event (there is none today) could leave wrong.
+   * what a change answers read, made without an event, could leave wrong (there is none today).
    */
   rereadMs: number;
   logger: Pick<Logger, 'warn'>;
