@@ -9,7 +9,13 @@ import {
   type OutboxEntry,
 } from '@labshare/mongo';
 import type { WrittenOutbox } from '@labshare/messaging';
-import type { BookingState, Calendar, CalendarOccupancy, Occupant } from '../domain/rules/booking-state';
+import {
+  occupantOf,
+  type BookingState,
+  type Calendar,
+  type CalendarOccupancy,
+  type Occupant,
+} from '../domain/rules/booking-state';
 import type { CalendarChange, CalendarStore } from '../domain/ports';
 import { afterChange } from '../domain/rules/calendar-changes';
 import {
@@ -471,7 +477,6 @@ const HEAD_FIELDS = { version: 1, bookings: 1, waitlist: 1, weeks: 1 } as const;
 /** What an availability answer reads of a stored booking (see `Occupant`). */
 const OCCUPANT_FIELDS = ['id', 'version', 'status', 'start', 'end', 'quantity'] as const;
 const OCCUPANCY_FIELDS = {
-  version: 1,
   weeks: 1,
   ...Object.fromEntries(OCCUPANT_FIELDS.map((field) => [`bookings.${field}`, 1])),
 };
@@ -482,14 +487,8 @@ const MAX_FOLD_ROUNDS = 3;
 const entryOf = (b: { id: string; movedFrom?: number[] }): HeadEntry =>
   b.movedFrom === undefined ? { id: b.id } : { id: b.id, movedFrom: b.movedFrom };
 
-const storedOccupant = (b: StoredBooking): Occupant => ({
-  id: b.id,
-  version: b.version,
-  status: b.status,
-  start: b.start.getTime(),
-  end: b.end.getTime(),
-  quantity: b.quantity,
-});
+const storedOccupant = (b: StoredBooking): Occupant =>
+  occupantOf({ ...b, start: b.start.getTime(), end: b.end.getTime() });
 
 const weeksOf = (head: HeadDocument | null) =>
   (head?.weeks ?? []).map((week) => ({ resource: head!._id, week }));
