@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { hasRole } from '@labshare/contracts';
 import { Authenticator } from './index';
 
@@ -64,6 +64,54 @@ describe('Authenticator', () => {
     const now = Math.floor(Date.now() / 1000);
     const token = jwt.sign({ ...claims, iat: now, exp: now + 3600 }, secret);
     await expect(short.authenticate(`Bearer ${token}`)).resolves.toEqual(claims);
+  });
+
+  describe('a token verified once', () => {
+    // Its own authenticator: a token signed in the same second as another test's is the same text.
+    let auth: Authenticator;
+    beforeEach(() => {
+      auth = new Authenticator({ jwtSecret: secret, issuer: 'labshare', audience: 'api' });
+    });
+    afterEach(() => {
+      vi.useRealTimers();
+      vi.restoreAllMocks();
+    });
+
+    it('when the same token comes again within a minute, then it is not verified again', async () => {
+      const verify = vi.spyOn(jwt, 'verify');
+      const header = sign(claims);
+      for (let i = 0; i < 3; i++) await expect(auth.authenticate(header)).resolves.toEqual(claims);
+      expect(verify).toHaveBeenCalledTimes(1);
+      expect(await codeOf(auth.authenticate(header.replace(/.$/, 'x')))).toBe('unauthenticated');
+    });
+
+    it('when a minute has passed, then it is verified again', async () => {
+      vi.useFakeTimers({ now: Date.now(), toFake: ['Date'] });
+      const verify = vi.spyOn(jwt, 'verify');
+      const header = sign(claims);
+      await auth.authenticate(header);
+      vi.advanceTimersByTime(59_000);
+      await auth.authenticate(header);
+      expect(verify).toHaveBeenCalledTimes(1);
+      vi.advanceTimersByTime(2_000);
+      await auth.authenticate(header);
+      expect(verify).toHaveBeenCalledTimes(2);
+    });
+
+    it('when its exp passes, then it is refused although it was accepted a moment before', async () => {
+      vi.useFakeTimers({ now: Date.now(), toFake: ['Date'] });
+      const header = sign(claims, { expiresIn: '20s' });
+      await expect(auth.authenticate(header)).resolves.toEqual(claims);
+      vi.advanceTimersByTime(21_000);
+      expect(await codeOf(auth.authenticate(header))).toBe('unauthenticated');
+    });
+
+    it('when a caller changes the principal it was given, then the next request is not affected', async () => {
+      const header = sign(claims);
+      const principal = await auth.authenticate(header);
+      expect(() => principal.roles.push('admin')).toThrow();
+      await expect(auth.authenticate(header)).resolves.toEqual(claims);
+    });
   });
 
   it('when the caller is admin, then every role check passes', () => {

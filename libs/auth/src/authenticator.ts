@@ -17,6 +17,14 @@ export interface AuthOptions {
 const ASYMMETRIC: Algorithm[] = ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512', 'PS256'];
 const DEFAULT_MAX_TTL_SECONDS = 12 * 3600;
 const JWKS_CACHE_MS = 10 * 60_000;
+/**
+ * A verified token's principal is kept this long at most (and never past its `exp`), so a client
+ * sending the same token with every request is verified once a minute, not on every request. It
+ * bounds how long a token still works after its JWKS key is dropped from the set (the key itself is
+ * cached for 10 minutes).
+ */
+const VERIFIED_MS = 60_000;
+const MAX_VERIFIED = 10_000;
 
 /**
  * Verifies `Authorization: Bearer <JWT>` per the contract: HS256 with a shared secret, or an
@@ -24,6 +32,8 @@ const JWKS_CACHE_MS = 10 * 60_000;
  * `alg: none` and algorithm-confusion tokens fail; `iss`/`aud` are checked when configured; every
  * token must expire (`exp`), within the configured maximum lifetime. Keys are parsed once into
  * KeyObjects: given a string, jsonwebtoken tries it as a PEM first on every request (~0.4 ms).
+ * A token verified is remembered for a minute at most (VERIFIED_MS); its principal is frozen, as it
+ * is shared by the requests that carry the same token.
  */
 export class Authenticator {
   private readonly jwks: JwksClient | undefined;
@@ -32,6 +42,8 @@ export class Authenticator {
   /** Parsed JWKS keys by kid, for as long as jwks-rsa would cache them (a key dropped from the set stops working). */
   private readonly jwksKeys = new Map<string, { key: KeyObject; until: number }>();
   private readonly maxTtl: number;
+  /** Tokens verified lately, by their whole text, oldest first (see VERIFIED_MS). */
+  private readonly verified = new Map<string, { principal: Principal; until: number }>();
 
   constructor(private readonly options: AuthOptions) {
     if (!options.jwtSecret && !options.publicKey && !options.jwksUrl) {
@@ -49,6 +61,17 @@ export class Authenticator {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
     if (!match?.[1]) throw errors.unauthenticated();
     const token = match[1];
+    const known = this.verified.get(token);
+    if (known && Date.now() < known.until) return known.principal;
+    if (known) this.verified.delete(token);
+    const verified = await this.verify(token);
+    this.verified.set(token, verified);
+    if (this.verified.size > MAX_VERIFIED) this.verified.delete(this.verified.keys().next().value!);
+    return verified.principal;
+  }
+
+  /** The token's principal, and until when it may be used without verifying it again. */
+  private async verify(token: string): Promise<{ principal: Principal; until: number }> {
     const decoded = jwt.decode(token, { complete: true });
     if (!decoded || typeof decoded.payload === 'string')
       throw errors.unauthenticated('The token is malformed.');
@@ -65,7 +88,8 @@ export class Authenticator {
       throw errors.unauthenticated(`The token was refused: ${(error as Error).message}.`);
     }
     this.checkLifetime(payload);
-    return toPrincipal(payload);
+    const principal = Object.freeze(toPrincipal(payload));
+    return { principal, until: Math.min(payload.exp! * 1000, Date.now() + VERIFIED_MS) };
   }
 
   /** A token that never expires, or lives longer than allowed, is a stolen token waiting to happen. */
@@ -105,5 +129,5 @@ function toPrincipal(payload: JwtPayload): Principal {
     throw errors.unauthenticated('The token lacks the sub, org or roles claim.');
   }
   const known = claimedRoles.filter((r): r is Role => (roles as readonly string[]).includes(r));
-  return { sub: payload.sub, org: payload.org, roles: known };
+  return { sub: payload.sub, org: payload.org, roles: Object.freeze(known) as Role[] };
 }
