@@ -5,6 +5,8 @@
 //   npm run bench:booking            (starts local infrastructure unless MONGO_URL/KAFKA_BROKERS are set)
 //   BENCH_SEARCH_RESOURCES=10000 BENCH_SEARCH_BOOKINGS=5 BENCH_MONGO_HEAP=2g npm run bench:booking
 //     (a larger platform; the in-memory server also holds the seeded bookings' projections)
+//   BENCH_ONLY=throughput npm run bench:booking   (the three booking levels only: about a minute, for
+//     paired runs of two versions)
 //   BENCH_CPU_PROF_DIR=/tmp/prof npm run bench:booking   (a CPU profile of the booking process; then
 //     node --import tsx bench/cpu-profile-summary.ts /tmp/prof/<file>.cpuprofile)
 //   BENCH_PERF_DIR=/tmp/perf npm run bench:booking   (on-CPU profiles of the booking process at 16
@@ -28,6 +30,7 @@ const LEVELS = [1, 16, 64];
 const RESOURCES = 64;
 const SEARCH_RESOURCES = Number(process.env.BENCH_SEARCH_RESOURCES ?? 1000);
 const SEARCH_BOOKINGS = Number(process.env.BENCH_SEARCH_BOOKINGS ?? 20);
+const THROUGHPUT_ONLY = process.env.BENCH_ONLY === 'throughput';
 
 async function main() {
   const { infra, env } = await benchInfra(
@@ -88,6 +91,8 @@ async function main() {
           `   CPU/booking ${bookingCpu}`,
       );
     }
+
+    if (THROUGHPUT_ONLY) return;
 
     console.log('\nhold then confirm, and cancel, at 16 clients (ratio = operations / raw inserts)');
     const holdRaw = mongo.db('bench_raw').collection(`slots_${randomUUID().slice(0, 8)}`);
