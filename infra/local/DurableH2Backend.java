@@ -10,12 +10,16 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -54,7 +58,11 @@ public class DurableH2Backend extends H2Backend {
         housekeeping.scheduleWithFixedDelay(this::compact, HOUSEKEEPING_SECONDS, HOUSEKEEPING_SECONDS, TimeUnit.SECONDS);
     }
 
-    /** H2's databases, with their `_id` indexes answering every filter that pins `_id`. */
+    /**
+     * H2's databases, with their `_id` indexes answering every filter that pins `_id`, and
+     * collections that keep no running data size (see MongoLauncher: two whole-document BSON
+     * encodings per update, here also a write of the size into the store; `collStats` reports 0).
+     */
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
         return new H2Database(databaseName, getMvStore(), getCursorRegistry()) {
@@ -62,7 +70,35 @@ public class DurableH2Backend extends H2Backend {
             protected Index<Object> openOrCreateUniqueIndex(String collection, String name, List<IndexKey> keys, boolean sparse) {
                 return IdFirstIndex.around(super.openOrCreateUniqueIndex(collection, name, keys, sparse), keys, sparse);
             }
+
+            @Override
+            protected MongoCollection<Object> openOrCreateCollection(String collection, CollectionOptions options) {
+                // H2Database opens the collection's maps (MVStore hands out the same map for a name);
+                // their names are checked to exist before use, so a change of H2Database's naming
+                // fails here instead of showing an empty collection.
+                super.openOrCreateCollection(collection, options);
+                MVMap<Object, Document> data = existingMap("databases." + getFullCollectionNamespace(collection));
+                MVMap<String, Object> meta = existingMap("meta." + getFullCollectionNamespace(collection));
+                return new H2Collection(this, collection, options, data, meta, cursorRegistry) {
+                    @Override
+                    protected boolean tracksDataSize() {
+                        return false;
+                    }
+
+                    @Override
+                    protected int getDataSize() {
+                        return 0;
+                    }
+                };
+            }
         };
+    }
+
+    private <K, V> MVMap<K, V> existingMap(String name) {
+        if (!getMvStore().hasMap(name)) {
+            throw new IllegalStateException("mongo-java-server's H2 backend no longer names a collection's map " + name);
+        }
+        return getMvStore().openMap(name);
     }
 
     @Override
