@@ -1,5 +1,6 @@
 import type { CalendarChange, CalendarStore } from '../domain/ports';
 import { occupantOf, type Calendar } from '../domain/rules/booking-state';
+import { keepRecent } from './keep-recent';
 import type { OccupancyView } from './occupancy-view';
 
 export interface CalendarCacheOptions {
@@ -88,12 +89,15 @@ export class CalendarCache implements CalendarStore {
   private keep(calendar: Calendar, at: number): void {
     const held = this.held.get(calendar.resourceId);
     if (held && held.calendar.version > calendar.version) return;
-    this.held.delete(calendar.resourceId);
-    this.held.set(calendar.resourceId, { calendar, at });
     const now = Date.now();
-    for (const [id, entry] of this.held) {
-      if (now - entry.at < this.options.maxAgeMs && this.held.size <= this.options.maxEntries) break;
-      this.held.delete(id);
-    }
+    keepRecent(
+      this.held,
+      calendar.resourceId,
+      { calendar, at },
+      {
+        max: this.options.maxEntries,
+        stale: (entry) => now - entry.at >= this.options.maxAgeMs,
+      },
+    );
   }
 }

@@ -1,5 +1,6 @@
 import type { Logger } from '@labshare/logging';
 import type { CalendarOccupancy, Occupant } from '../domain/rules/booking-state';
+import { keepRecent } from './keep-recent';
 
 /** How many calendars one background read fetches. */
 const PREFETCH_BATCH = 100;
@@ -166,13 +167,11 @@ export class OccupancyView {
   private keep(resourceId: string, held: Held): void {
     const before = this.held.get(resourceId);
     if (before && before.readAt > held.readAt) return;
-    this.held.delete(resourceId);
-    this.held.set(resourceId, held);
     const now = Date.now();
-    for (const [id, entry] of this.held) {
-      if (now - entry.readAt < this.options.rereadMs && this.held.size <= this.options.maxEntries) break;
-      this.held.delete(id);
-    }
+    keepRecent(this.held, resourceId, held, {
+      max: this.options.maxEntries,
+      stale: (entry) => now - entry.readAt >= this.options.rereadMs,
+    });
   }
 }
 

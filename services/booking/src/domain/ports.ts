@@ -110,7 +110,6 @@ export interface AnswerMemo {
   remember(key: string, make: () => ResourceAvailability): ResourceAvailability;
 }
 
-/** What booking's use cases run on: its stores and read models, the injected clock and ids, settings. */
 /** Booking's own events as this replica hears them: they keep what it holds of calendars current. */
 export interface CalendarNews {
   heard(resourceId: string, bookings: Occupant[]): void;
@@ -120,6 +119,7 @@ export interface CalendarNews {
   prefetch(resourceIds: string[]): void;
 }
 
+/** What booking's use cases run on: its stores and read models, the injected clock and ids, settings. */
 export interface BookingDeps {
   calendars: CalendarStore;
   calendarNews: CalendarNews;
