@@ -12,10 +12,20 @@ export const money = z
   .openapi('Money');
 export type Money = z.infer<typeof money>;
 
-/** An instant with any offset on the way in; responses always use UTC `Z`. */
-export const instant = z
+/** An instant in UTC, `Z`, kept as the string: what responses and events carry. */
+export const utc = z
+  .string()
+  .datetime()
+  .openapi({ format: 'date-time', example: '2026-12-01T01:00:00.000Z' });
+
+/** An ISO 8601 instant with any offset, kept as written (an event envelope's `time`). */
+export const offsetInstant = z
   .string()
   .datetime({ offset: true, message: 'must be an ISO 8601 instant with an offset' })
+  .openapi({ format: 'date-time' });
+
+/** An instant with any offset on the way in, as a Date; responses always use UTC `Z`. */
+export const instant = offsetInstant
   .transform((v) => new Date(v))
   .openapi({ type: 'string', format: 'date-time', example: '2026-12-01T01:00:00Z' });
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { offsetInstant } from './common';
 import { z } from './zod';
 
 /**
@@ -13,7 +14,7 @@ export const eventEnvelope = z.object({
     .string()
     .regex(/^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)+\.v\d+$/, 'must be <entity>.<past-tense>.v<N>'),
   subject: z.string().min(1),
-  time: z.string().datetime({ offset: true }),
+  time: offsetInstant,
   datacontenttype: z.literal('application/json').default('application/json'),
   correlationid: z.string().optional(),
   data: z.record(z.unknown()),

@@ -1,4 +1,5 @@
 import { z } from '../zod';
+import { utc } from '../common';
 
 /**
  * Events the access service publishes that booking reads. Qualifications (on
@@ -15,8 +16,8 @@ export const qualification = z
     orgId: z.string(),
     userId: z.string(),
     name: z.string(),
-    expiresAt: z.string().datetime().nullable(),
-    revokedAt: z.string().datetime().nullable(),
+    expiresAt: utc.nullable(),
+    revokedAt: utc.nullable(),
     version: z.number().int().min(1),
   })
   .openapi('Qualification');
@@ -29,5 +30,5 @@ export const sessionCheckedInData = z.object({
   sessionId: z.string(),
   bookingId: z.string(),
   resourceId: z.string(),
-  startedAt: z.string().datetime(),
+  startedAt: utc,
 });

@@ -1,6 +1,5 @@
 import { z } from '../zod';
-
-const utc = z.string().datetime().openapi({ format: 'date-time', example: '2026-12-01T01:00:00.000Z' });
+import { utc } from '../common';
 
 /** `POST /v1/passes`: a pass for a confirmed booking of the caller's org. */
 export const issuePassBody = z

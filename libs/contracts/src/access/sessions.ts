@@ -1,7 +1,5 @@
-import { instant } from '../common';
+import { instant, utc } from '../common';
 import { z } from '../zod';
-
-const utc = z.string().datetime().openapi({ format: 'date-time', example: '2026-12-01T01:00:00.000Z' });
 
 /**
  * Why a device is refused (403, the problem's `code`). The first five are decided from the pass

@@ -1,10 +1,8 @@
-import { money } from '../common';
+import { money, utc } from '../common';
 import { priceTerms } from '../booking/booking';
 import { orgKind } from '../inventory/org';
 import { resourceKind } from '../inventory/resource';
 import { z } from '../zod';
-
-const utc = z.string().datetime().openapi({ format: 'date-time' });
 
 /**
  * One closed session of real use: the fact billing charges and the zone's subsidy pays for. Access

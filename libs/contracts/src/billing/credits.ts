@@ -1,9 +1,8 @@
-import { instant } from '../common';
+import { instant, utc } from '../common';
 import { minorAmount, resourceKind } from '../inventory/resource';
 import { z } from '../zod';
 import { billingPeriod } from './ledger';
 
-const utc = z.string().datetime().openapi({ format: 'date-time', example: '2026-12-01T01:00:00.000Z' });
 const fundingSource = z.string().trim().min(1).max(100).openapi({ example: 'lingang-innovation-voucher' });
 
 /**

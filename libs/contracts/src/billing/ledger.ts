@@ -1,7 +1,6 @@
 import { customerCategories } from '../inventory/org';
 import { z } from '../zod';
-
-const utc = z.string().datetime().openapi({ format: 'date-time', example: '2026-12-01T01:00:00.000Z' });
+import { utc } from '../common';
 
 /** A calendar month in the billing time zone, `YYYY-MM`. */
 export const billingPeriod = z

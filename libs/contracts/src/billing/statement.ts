@@ -1,8 +1,7 @@
 import { orgKind } from '../inventory/org';
 import { z } from '../zod';
+import { utc } from '../common';
 import { billingPeriod, ledgerKind } from './ledger';
-
-const utc = z.string().datetime().openapi({ format: 'date-time', example: '2026-12-01T01:00:00.000Z' });
 
 /** One consumer-side ledger line as a statement shows it. */
 export const statementLine = z

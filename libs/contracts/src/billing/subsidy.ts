@@ -1,8 +1,7 @@
 import { minorAmount } from '../inventory/resource';
 import { z } from '../zod';
+import { utc } from '../common';
 import { billingPeriod } from './ledger';
-
-const utc = z.string().datetime().openapi({ format: 'date-time', example: '2026-12-01T01:00:00.000Z' });
 
 /** A multiplier with at most two decimals (held exactly as hundredths), 0–100. */
 const multiplier = z

@@ -1,4 +1,4 @@
-import { instant, money } from '../common';
+import { instant, money, utc } from '../common';
 import { customerCategories, orgKind } from '../inventory/org';
 import { billingMode, resourceKind } from '../inventory/resource';
 import { z } from '../zod';
@@ -20,8 +20,6 @@ export const bookingStatuses = [
 export const bookingStatus = z.enum(bookingStatuses).openapi('BookingStatus');
 export type BookingStatus = z.infer<typeof bookingStatus>;
 export const occupyingStatuses: readonly BookingStatus[] = ['held', 'pending', 'confirmed'];
-
-const utc = z.string().datetime().openapi({ format: 'date-time', example: '2026-12-01T01:00:00.000Z' });
 
 /**
  * The terms a booking is priced on, fixed when it is made or moved: the booker's customer category

@@ -1,8 +1,6 @@
-import { instant } from '../common';
+import { instant, utc } from '../common';
 import { z } from '../zod';
 import { booking } from './booking';
-
-const utc = z.string().datetime().openapi({ format: 'date-time' });
 
 export const createSeriesBody = z
   .object({

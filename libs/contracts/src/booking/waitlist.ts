@@ -1,7 +1,5 @@
-import { instant } from '../common';
+import { instant, utc } from '../common';
 import { z } from '../zod';
-
-const utc = z.string().datetime().openapi({ format: 'date-time' });
 
 export const joinWaitlistBody = z
   .object({

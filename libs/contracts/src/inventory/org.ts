@@ -1,4 +1,5 @@
 import { z } from '../zod';
+import { utc } from '../common';
 
 /** What an organisation is; it decides the customer category its members are priced in elsewhere. */
 export const orgKinds = ['university', 'enterprise', 'training_body', 'government', 'other'] as const;
@@ -24,8 +25,8 @@ export const org = z
     name: z.string(),
     kind: orgKind,
     version: z.number().int().min(1),
-    createdAt: z.string().datetime(),
-    updatedAt: z.string().datetime(),
+    createdAt: utc,
+    updatedAt: utc,
   })
   .openapi('Org');
 export type Org = z.infer<typeof org>;

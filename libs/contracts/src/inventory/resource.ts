@@ -1,4 +1,5 @@
 import { z } from '../zod';
+import { utc } from '../common';
 import { customerCategories } from './org';
 
 /**
@@ -116,19 +117,14 @@ export const qualifications = z
   .max(50)
   .refine((list) => new Set(list).size === list.length, 'must not repeat an entry');
 
-const utcInstant = z
-  .string()
-  .datetime()
-  .openapi({ format: 'date-time', example: '2026-12-01T01:00:00.000Z' });
-
 export const blackout = z
   .object({
     id: z.string(),
     resourceId: z.string(),
-    start: utcInstant,
-    end: utcInstant,
+    start: utc,
+    end: utc,
     reason: z.string(),
-    createdAt: utcInstant,
+    createdAt: utc,
   })
   .openapi('Blackout');
 export type Blackout = z.infer<typeof blackout>;
@@ -152,8 +148,8 @@ export const resource = z
     blackouts: z.array(blackout),
     status: resourceStatus,
     version: z.number().int().min(1),
-    createdAt: utcInstant,
-    updatedAt: utcInstant,
+    createdAt: utc,
+    updatedAt: utc,
   })
   .openapi('Resource');
 export type Resource = z.infer<typeof resource>;
