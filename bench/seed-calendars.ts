@@ -43,6 +43,7 @@ export async function seedCalendars(options: {
     waitlist: [],
     outbox: [],
     outboxClaimedUntil: null,
+    dueAt: new Date(dayAt(day, 0)), // as the repository writes it: the first confirmed booking's start
     bookings: Array.from({ length: perResource }, (_, h) => ({
       id: `bkg-${randomUUID()}`,
       resourceId: resource.id,

@@ -153,6 +153,44 @@ describe('calendars folded into week documents while two replicas decide on them
     expect(warnings).toEqual([]);
   }, 120_000);
 
+  it('when a due hold has been folded into a week, then the scan finds its calendar by the head alone; a head written before dueAt, by its bookings', async () => {
+    const resourceId = `res-${randomUUID()}`;
+    const [replica] = replicas;
+    const repository = repositories[0]!;
+    const hold = aBooking({ id: randomUUID(), resourceId, status: 'held', expiresAt: NOW + 10 * 60_000 });
+    await decide(replica!, resourceId, () => put(hold));
+    for (let d = 2; d < 7; d++) {
+      const start = NOW + d * DAY;
+      await decide(replica!, resourceId, () =>
+        put(aBooking({ id: randomUUID(), resourceId, start, end: start + HOUR })),
+      );
+    }
+    await repository.settled();
+    const heads = connections[0]!.db!.collection<{ _id: string; bookings: { id: string }[]; dueAt?: Date }>(
+      'calendars',
+    );
+    const head = await heads.findOne({ _id: resourceId });
+    expect(head!.bookings.map((b) => b.id)).not.toContain(hold.id); // only a week holds the hold now
+    expect(head!.dueAt).toEqual(new Date(hold.expiresAt!));
+    expect(await repository.dueForScan(hold.expiresAt! - 1)).not.toContain(resourceId);
+    expect(await repository.dueForScan(hold.expiresAt!)).toContain(resourceId);
+
+    await heads.updateOne({ _id: resourceId }, { $unset: { dueAt: '' } });
+    expect(await repository.dueForScan(hold.expiresAt! - 1)).not.toContain(resourceId);
+    expect(await repository.dueForScan(hold.expiresAt!)).toContain(resourceId);
+
+    // Expired by a decision, the calendar is due again only from its first confirmed start.
+    await decide(replica!, resourceId, (calendar) =>
+      put({
+        ...calendar.bookings.find((b) => b.id === hold.id)!,
+        status: 'expired',
+        version: hold.version + 1,
+      }),
+    );
+    expect((await heads.findOne({ _id: resourceId }))!.dueAt).toEqual(new Date(NOW + 2 * DAY));
+    expect(await repository.dueForScan(NOW + 2 * DAY - 1)).not.toContain(resourceId);
+  }, 60_000);
+
   it('when finished bookings are dropped, then they leave their weeks, and a week left empty is deleted and no longer listed', async () => {
     const resourceId = `res-${randomUUID()}`;
     const [replica] = replicas;

@@ -18,6 +18,7 @@ import {
 } from '../domain/rules/booking-state';
 import type { CalendarChange, CalendarStore } from '../domain/ports';
 import { afterChange } from '../domain/rules/calendar-changes';
+import { scanDueAt } from '../domain/rules/scan-due';
 import {
   fromStoredBooking,
   fromStoredEntry,
@@ -45,6 +46,12 @@ interface HeadDocument {
   waitlist: StoredWaitEntry[];
   /** The weeks (see `weekOf`) a fold has written bookings of this resource to. */
   weeks?: number[];
+  /**
+   * From when the scan must look at this calendar (`scanDueAt` of all its bookings, head and weeks),
+   * null when never; set by every write that changes bookings. Absent on heads last written before
+   * it existed, which the scan searches the old way.
+   */
+  dueAt?: Date | null;
   outbox?: OutboxEntry[];
 }
 
@@ -107,6 +114,7 @@ export class CalendarRepository implements CalendarStore {
         bookings: [Object],
         waitlist: [Object],
         weeks: [Number],
+        dueAt: Date,
         ...outboxFields,
       },
       { versionKey: false, strict: false },
@@ -119,6 +127,7 @@ export class CalendarRepository implements CalendarStore {
   async ensureIndexes(): Promise<void> {
     await this.model.collection.createIndex({ 'bookings.id': 1 });
     await this.model.collection.createIndex({ 'waitlist.id': 1 });
+    await this.model.collection.createIndex({ dueAt: 1 });
     await this.weeks.ensureIndexes();
   }
 
@@ -165,6 +174,8 @@ export class CalendarRepository implements CalendarStore {
       known = await this.readLayout(id);
       if (known?.version !== version) return undefined; // the compare-and-set would be refused
     }
+    const after = afterChange(calendar, change);
+    const dueAt = dueDate(after.bookings);
     const dropped = new Set([...(change.drop?.bookings ?? []), ...(change.drop?.entries ?? [])]);
     const head = headPlacements(calendar, known?.bookings ?? [], change.put, dropped);
     if (!head) return undefined; // the calendar given is not the one the head is of: decided again
@@ -179,15 +190,20 @@ export class CalendarRepository implements CalendarStore {
         : undefined;
     const outbox =
       version === 0
-        ? await this.create(id, head.appended, waitlist.appended, change, claim)
-        : await this.update(id, version, { head, waitlist, emptied }, change, claim, kept);
+        ? await this.create(
+            id,
+            { bookings: head.appended, waitlist: waitlist.appended, dueAt },
+            change,
+            claim,
+          )
+        : await this.update(id, version, { head, waitlist, emptied, dueAt }, change, claim, kept);
     if (outbox === undefined) return undefined; // what is known of the version it was refused on still holds
     if (claim && kept) claim.carried();
     this.remember(id, { version: version + 1, bookings: head.layout, ...(claim ? { outbox } : {}) }, true);
     if (claim) this.eventsWritten(claim.written(outbox));
     await this.weeks.deleteIfEmpty(id, emptied);
     if (head.layout.length > this.options.headBookings) this.foldLater(id);
-    return { ...afterChange(calendar, change), version: version + 1 };
+    return { ...after, version: version + 1 };
   }
 
   /**
@@ -209,13 +225,19 @@ export class CalendarRepository implements CalendarStore {
   private async update(
     id: string,
     version: number,
-    parts: { head: HeadPlacements; waitlist: Placements<StoredWaitEntry>; emptied: number[] },
+    parts: {
+      head: HeadPlacements;
+      waitlist: Placements<StoredWaitEntry>;
+      emptied: number[];
+      dueAt: Date | null;
+    },
     change: CalendarChange,
     claim: Claim | undefined,
     kept: OutboxEntry[] | undefined,
   ): Promise<OutboxEntry[] | undefined> {
-    const { head, waitlist, emptied } = parts;
+    const { head, waitlist, emptied, dueAt } = parts;
     const set = {
+      dueAt,
       ...head.set,
       ...waitlist.set,
       ...claim?.set,
@@ -420,11 +442,24 @@ export class CalendarRepository implements CalendarStore {
   }
 
   /**
-   * A week may still hold the older copy of a booking revised since (in the head until the next
-   * fold), so a resource found here may have nothing due: the scan reads it and changes nothing.
+   * The calendars whose `dueAt` has come: one indexed range on the heads, whatever the calendars
+   * hold. A calendar may be found with nothing to change yet (a confirmed booking is due from its
+   * start, its no-show from start + grace): the scan reads it and changes nothing.
    */
   async dueForScan(now: number): Promise<string[]> {
     const at = new Date(now);
+    return union(await this.resourcesWith({ dueAt: { $lte: at } }), await this.dueUnmarked(at));
+  }
+
+  /**
+   * Heads last written before they carried `dueAt` (one stays so until its calendar next changes),
+   * searched by their bookings, in the head and in the weeks. A week may still hold the older copy
+   * of a booking revised since (in the head until the next fold), so a resource found here may have
+   * nothing due.
+   */
+  private async dueUnmarked(at: Date): Promise<string[]> {
+    const unmarked = await this.resourcesWith({ dueAt: { $exists: false } });
+    if (unmarked.length === 0) return [];
     const due = {
       $or: [
         { bookings: { $elemMatch: { status: 'held', expiresAt: { $lte: at } } } },
@@ -435,7 +470,10 @@ export class CalendarRepository implements CalendarStore {
         },
       ],
     };
-    return union(await this.resourcesWith(due), await this.weeks.resourcesWith(due));
+    return union(
+      await this.resourcesWith({ _id: { $in: unmarked }, ...due }),
+      await this.weeks.resourcesWith({ resource: { $in: unmarked }, ...due }),
+    );
   }
 
   /** The resource whose head or weeks hold a booking matching `filter`. */
@@ -451,16 +489,11 @@ export class CalendarRepository implements CalendarStore {
 
   private async create(
     resourceId: string,
-    bookings: HeadBooking[],
-    waitlist: StoredWaitEntry[],
+    parts: { bookings: HeadBooking[]; waitlist: StoredWaitEntry[]; dueAt: Date | null },
     change: CalendarChange,
     claim: Claim | undefined,
   ): Promise<OutboxEntry[] | undefined> {
-    const document = withOutbox(
-      { _id: resourceId, version: 1, bookings, waitlist, weeks: [] },
-      change.events,
-      claim,
-    );
+    const document = withOutbox({ _id: resourceId, version: 1, ...parts, weeks: [] }, change.events, claim);
     const [inserted] = await insertEachOnce(this.model, [document]);
     return inserted ? change.events : undefined;
   }
@@ -494,6 +527,11 @@ const weeksOf = (head: HeadDocument | null) =>
   (head?.weeks ?? []).map((week) => ({ resource: head!._id, week }));
 
 const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
+
+const dueDate = (bookings: BookingState[]): Date | null => {
+  const at = scanDueAt(bookings);
+  return at === undefined ? null : new Date(at);
+};
 
 interface Placements<S> {
   set: Record<string, unknown>;

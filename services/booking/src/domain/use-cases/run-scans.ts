@@ -1,8 +1,6 @@
 import type { BookingDeps } from '../ports';
-import type { BookingState } from '../rules/booking-state';
-import { expire, recordNoShow } from '../rules/booking-transitions';
 import { changeWithOffers } from '../rules/calendar-changes';
-import type { ResourceView } from '../rules/resource-view';
+import { dueTransition } from '../rules/scan-due';
 import { changeCalendar, decisionContext } from '../support/change-calendar';
 
 /**
@@ -38,14 +36,4 @@ export async function runScans(deps: BookingDeps): Promise<{ expired: number; no
     counts.noShows += done.noShows;
   }
   return counts;
-}
-
-function dueTransition(booking: BookingState, resource: ResourceView, now: number): BookingState | undefined {
-  if (booking.status === 'held' && booking.expiresAt !== undefined && booking.expiresAt <= now)
-    return expire(booking, now);
-  const graceEnd = booking.start + resource.policy.noShowGraceMinutes * 60_000;
-  if (booking.status === 'confirmed' && booking.checkedInAt === undefined && graceEnd <= now) {
-    return recordNoShow(booking, resource, now);
-  }
-  return undefined;
 }
