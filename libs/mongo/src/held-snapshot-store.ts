@@ -4,7 +4,7 @@ import { SnapshotStore, type Snapshot } from './snapshot-store';
  * A `SnapshotStore` that also holds every snapshot in this process's memory, for read models read
  * on every request (booking's resources and orgs): a hit costs no round trip, and a search filters
  * in memory instead of querying fields no index covers. The database stays the durable copy (read
- * once, in full, on the first `all()`, and on a miss); the memory is kept current by `remember`,
+ * once, in full, by `load()` or else the first `all()`, and on a miss); the memory is kept current by `remember`,
  * which a consumer group of this process's own calls with every snapshot event, so each replica sees
  * every change however the partitions are shared.
  */
@@ -34,8 +34,8 @@ export class HeldSnapshotStore<T extends Snapshot> extends SnapshotStore<T> {
     return stored;
   }
 
-  /** Every snapshot, in id order (the stored ones are read once, on the first call). */
-  async all(): Promise<readonly T[]> {
+  /** Reads every stored snapshot into memory, once (again only if that read failed). */
+  load(): Promise<void> {
     this.loaded ??= this.collection
       .find({})
       .toArray()
@@ -46,7 +46,12 @@ export class HeldSnapshotStore<T extends Snapshot> extends SnapshotStore<T> {
           throw error;
         },
       );
-    await this.loaded;
+    return this.loaded;
+  }
+
+  /** Every snapshot, in id order (the stored ones are read on the first call, unless loaded before). */
+  async all(): Promise<readonly T[]> {
+    await this.load();
     this.sorted ??= [...this.held.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return this.sorted;
   }

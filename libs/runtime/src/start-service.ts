@@ -40,6 +40,11 @@ export interface Repository {
   /** Unique indexes are part of correctness, so they exist before the first request. */
   ensureIndexes(): Promise<void>;
   outboxSource?: OutboxSource;
+  /**
+   * Reads what it serves from memory, so that no request waits for that read (awaited at start,
+   * after the indexes and before the consumers and HTTP).
+   */
+  preload?(): Promise<void>;
   /** Resolves once the background writes it started have finished (awaited at stop, before the database closes). */
   settled?(): Promise<void>;
 }
@@ -132,6 +137,7 @@ export async function startService(definition: ServiceDefinition): Promise<Runni
     correlationId: () => correlation.currentId(),
   });
   await Promise.all(parts.repositories.map((r) => r.ensureIndexes()));
+  await Promise.all(parts.repositories.map((r) => r.preload?.()));
 
   const sources = parts.repositories.flatMap((r) => (r.outboxSource ? [r.outboxSource] : []));
   const relay = new OutboxRelay({ bus, sources, logger, pollMs: config.OUTBOX_POLL_MS });

@@ -35,6 +35,7 @@ function build(config: BookingConfig, service: ServiceDeps) {
     logger: service.logger,
   });
   const projection = new BookingProjectionRepository(service.db);
+  const resources = new ResourceReadModel(service.db, readModels);
   const held = { maxAgeMs: config.CALENDAR_CACHE_MS, maxEntries: config.CALENDAR_CACHE_ENTRIES };
   const occupancies = new OccupancyView((ids) => calendars.occupancyOf(ids), {
     ...held,
@@ -46,7 +47,7 @@ function build(config: BookingConfig, service: ServiceDeps) {
     calendars: new CalendarCache(calendars, occupancies, held),
     calendarNews: occupancies,
     projection,
-    resources: new ResourceReadModel(service.db, readModels),
+    resources,
     orgs: new OrgReadModel(service.db, readModels),
     qualifications: new QualificationReadModel(service.db),
     answers: new AnswerCache(config.AVAILABILITY_ANSWER_PIECES),
@@ -59,7 +60,7 @@ function build(config: BookingConfig, service: ServiceDeps) {
   };
   return {
     routes: buildBookingRoutes(service, deps),
-    repositories: [calendars, projection],
+    repositories: [calendars, projection, resources],
     consumers: [
       inventorySnapshotsConsumer(deps),
       inventoryMemoryConsumer(deps, replica),

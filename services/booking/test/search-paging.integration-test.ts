@@ -1,5 +1,8 @@
+import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dayAt, waitFor } from '@labshare/testkit';
+import { apiClient, dayAt, resourceSnapshot, waitFor } from '@labshare/testkit';
+import { loadBookingConfig } from '../src/config';
+import { start } from '../src/start';
 import { makeOrg, startBookingService, type BookingHarness } from './booking-fixture';
 
 describe('search over more resources than one batch (the flow reads 100 at a time)', () => {
@@ -55,5 +58,34 @@ describe('search over more resources than one batch (the flow reads 100 at a tim
       return result.length === free.length && result;
     });
     expect(found).toEqual(free);
+  });
+
+  it('when a replica starts on a database holding a resource it hears no event of, then its first search finds it in memory, with the stored copy gone', async () => {
+    const provider = await makeOrg(h, 'university');
+    const consumer = await makeOrg(h, 'enterprise');
+    const resource = resourceSnapshot(provider, { kind: 'classroom' });
+    const client = await MongoClient.connect(h.env.MONGO_URL!);
+    const stored = client
+      .db(`${h.env.MONGO_DB_PREFIX!}booking`)
+      .collection<{ _id: string; version: number; snapshot: unknown }>('resources');
+    await stored.insertOne({ _id: resource.id, version: resource.version, snapshot: resource });
+    const replica = await start(loadBookingConfig(h.env), { clock: h.clock.now });
+    try {
+      // Read at start or not at all: the search below can only find it in the replica's memory.
+      await stored.deleteOne({ _id: resource.id });
+      const window = `from=${dayAt(4, 9)}&to=${dayAt(4, 10)}&durationMinutes=60`;
+      const found = await apiClient(replica.url)(
+        'GET',
+        `/v1/availability?orgId=${provider.id}&kind=classroom&${window}`,
+        { token: consumer.booker() },
+      );
+      expect(found.status).toBe(200);
+      expect((found.body as { items: { resourceId: string }[] }).items.map((i) => i.resourceId)).toEqual([
+        resource.id,
+      ]);
+    } finally {
+      await replica.stop();
+      await client.close();
+    }
   });
 });

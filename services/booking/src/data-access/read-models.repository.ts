@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import type { Org, OrgKind, Qualification, Resource } from '@labshare/contracts';
 import type { PageRequest } from '@labshare/domain-kit';
 import { HeldSnapshotStore, SnapshotStore } from '@labshare/mongo';
+import type { Repository } from '@labshare/runtime';
 import type {
   HeldQualification,
   OrgDirectory,
@@ -17,13 +18,21 @@ export interface ReadModelOptions {
 
 /**
  * Inventory's resources as booking knows them, from `resource.*` snapshot events: stored, and held
- * in memory (every booking and availability answer reads one; a search filters all of them).
+ * in memory (every booking and availability answer reads one; a search filters all of them), read
+ * in full at start so that the first search reads nothing.
  */
-export class ResourceReadModel implements ResourceDirectory {
+export class ResourceReadModel implements ResourceDirectory, Repository {
   private readonly store: HeldSnapshotStore<Resource>;
 
   constructor(db: Connection, options: ReadModelOptions) {
     this.store = new HeldSnapshotStore(db, 'resources', options);
+  }
+
+  /** Snapshots are found by `_id` only. */
+  async ensureIndexes(): Promise<void> {}
+
+  preload() {
+    return this.store.load();
   }
 
   save(resource: Resource) {
