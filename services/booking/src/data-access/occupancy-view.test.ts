@@ -124,15 +124,16 @@ describe('OccupancyView', () => {
     expect(store.reads).toHaveLength(2);
   });
 
-  it('when more calendars are read than it may hold, then the least recently read are dropped and read again', async () => {
+  it('when more calendars are read than it may hold, then the least recently used are dropped and read again', async () => {
     const store = fakeStore({});
     const view = new OccupancyView(store.read, { ...options, maxEntries: 2 });
     await view.occupancyOf(['r1', 'r2']);
+    await view.occupancyOf(['r1']); // answered from memory: now used more recently than r2
     await view.occupancyOf(['r3']);
-    await view.occupancyOf(['r2', 'r3']);
+    await view.occupancyOf(['r1', 'r3']);
     expect(store.reads).toEqual([['r1', 'r2'], ['r3']]);
-    await view.occupancyOf(['r1', 'r2', 'r3']);
-    expect(store.reads.at(-1)).toEqual(['r1']);
+    await view.occupancyOf(['r2', 'r1', 'r3']);
+    expect(store.reads.at(-1)).toEqual(['r2']);
   });
 
   it('when 250 resources are read ahead, then they are read in the background in batches of 100, and a search of them reads nothing', async () => {

@@ -8,7 +8,7 @@ const PREFETCH_BATCH = 100;
 export interface OccupancyViewOptions {
   /** How far behind other replicas' writes an answer may be (`CALENDAR_CACHE_MS`). */
   maxAgeMs: number;
-  /** How many calendars are held; the least recently read go first. */
+  /** How many calendars are held; the least recently used (read or answered from) go first. */
   maxEntries: number;
   /**
    * How long a calendar is kept current from events alone before it is read again: a bound on
@@ -67,6 +67,10 @@ export class OccupancyView {
     for (const resourceId of resourceIds) {
       const held = this.held.get(resourceId);
       if (!held || !this.answers(held, now)) continue;
+      // Now the most recently used: what a scan of more calendars than are held drops is what it
+      // used longest ago, not what the scan itself is about to answer from.
+      this.held.delete(resourceId);
+      this.held.set(resourceId, held);
       found.set(resourceId, { resourceId, bookings: listOf(held) });
       if (now - held.readAt >= this.options.rereadMs / 2) this.prefetch([resourceId]);
     }
