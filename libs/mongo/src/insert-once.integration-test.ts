@@ -1,23 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import mongoose from 'mongoose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testInfra } from '@labshare/testkit';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { insertEachOnce, insertOnce } from './insert-once';
 import { outboxFields } from './mongo-outbox-source';
+import { testDatabase } from './test-database';
 
 describe('facts recorded once', () => {
-  let db: mongoose.Connection;
+  const db = testDatabase('facts');
   let Fact: mongoose.Model<{ _id: string; n: number }>;
-  beforeAll(async () => {
-    db = await mongoose
-      .createConnection(testInfra().mongoUrl, { dbName: `facts_${randomUUID().slice(0, 8)}` })
-      .asPromise();
+  beforeAll(() => {
     const schema = new mongoose.Schema({ _id: String, n: Number, ...outboxFields }, { versionKey: false });
-    Fact = db.model<{ _id: string; n: number }>('Fact', schema, 'facts');
-  });
-  afterAll(async () => {
-    await db.dropDatabase();
-    await db.close();
+    Fact = db().model<{ _id: string; n: number }>('Fact', schema, 'facts');
   });
 
   it('when one fact of a batch was recorded before, then the others are inserted and it is left as it was', async () => {

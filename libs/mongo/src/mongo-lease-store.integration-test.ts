@@ -1,22 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import mongoose from 'mongoose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLogger } from '@labshare/logging';
 import { Scheduler } from '@labshare/scheduler';
-import { testInfra, waitFor } from '@labshare/testkit';
+import { waitFor } from '@labshare/testkit';
 import { MongoLeaseStore } from './mongo-lease-store';
+import { testDatabase } from './test-database';
 
 describe('scheduled jobs on several replicas', () => {
-  let db: mongoose.Connection;
-  beforeAll(async () => {
-    db = await mongoose
-      .createConnection(testInfra().mongoUrl, { dbName: `lease_${randomUUID().slice(0, 8)}` })
-      .asPromise();
-  });
-  afterAll(async () => {
-    await db.dropDatabase();
-    await db.close();
-  });
+  const db = testDatabase('lease');
 
   it('when two replicas schedule the same job, then one holder runs every tick, and the other takes over when it stops', async () => {
     const runs: string[] = [];
@@ -24,7 +14,7 @@ describe('scheduled jobs on several replicas', () => {
     const replica = (name: string) =>
       new Scheduler({
         jobs: [{ name: 'tick', cron: '* * * * * *', run: async () => void runs.push(name) }],
-        leases: new MongoLeaseStore(db),
+        leases: new MongoLeaseStore(db()),
         logger,
         leaseMs: 10_000,
       });

@@ -1,33 +1,22 @@
-import { randomUUID } from 'node:crypto';
-import mongoose from 'mongoose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testInfra } from '@labshare/testkit';
+import { describe, expect, it } from 'vitest';
 import { saveEachIfNewer } from './save-if-newer';
+import { testDatabase } from './test-database';
 
 describe('documents saved in one round trip, each only if newer', () => {
-  let db: mongoose.Connection;
+  const db = testDatabase('newer');
   const read = async () =>
     Object.fromEntries(
-      (await db.db!.collection<{ _id: string; version: number; n: number }>('views').find().toArray()).map(
+      (await db().db!.collection<{ _id: string; version: number; n: number }>('views').find().toArray()).map(
         (d) => [d._id, [d.version, d.n]],
       ),
     );
-  beforeAll(async () => {
-    db = await mongoose
-      .createConnection(testInfra().mongoUrl, { dbName: `newer_${randomUUID().slice(0, 8)}` })
-      .asPromise();
-  });
-  afterAll(async () => {
-    await db.dropDatabase();
-    await db.close();
-  });
 
   it('when a batch holds older, equal, newer and repeated versions, then each document ends at its highest version and nothing throws', async () => {
-    await saveEachIfNewer(db.db!, 'views', [
+    await saveEachIfNewer(db().db!, 'views', [
       { id: 'a', version: 2, fields: { n: 20 } },
       { id: 'b', version: 1, fields: { n: 10 } },
     ]);
-    await saveEachIfNewer(db.db!, 'views', [
+    await saveEachIfNewer(db().db!, 'views', [
       { id: 'a', version: 1, fields: { n: 11 } }, // older: refused (its insert collides on _id)
       { id: 'b', version: 1, fields: { n: 99 } }, // equal: refused
       { id: 'c', version: 3, fields: { n: 30 } },
