@@ -4,9 +4,9 @@ import { SnapshotStore, type Snapshot } from './snapshot-store';
  * A `SnapshotStore` that also holds every snapshot in this process's memory, for read models read
  * on every request (booking's resources and orgs): a hit costs no round trip, and a search filters
  * in memory instead of querying fields no index covers. The database stays the durable copy (read
- * once, in full, by `load()` or else the first `all()`, and on a miss); the memory is kept current by `remember`,
- * which a consumer group of this process's own calls with every snapshot event, so each replica sees
- * every change however the partitions are shared.
+ * once, in full, by `load()` or else the first `all()`, and on a miss); the memory is kept current
+ * by `remember`, which a consumer group of this process's own calls with every snapshot event, so
+ * each replica sees every change however the partitions are shared.
  */
 export class HeldSnapshotStore<T extends Snapshot> extends SnapshotStore<T> {
   private readonly held = new Map<string, T>();
