@@ -2,18 +2,27 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { AssignerProtocol, Kafka, logLevel } from 'kafkajs';
+import { AssignerProtocol, Kafka, logLevel, type Admin } from 'kafkajs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startLocalInfra } from '@labshare/local-infra';
 import { waitFor } from '@labshare/testkit';
 import { book, createOrg, createResource, slot, zoneAdmin } from '../support/platform-data';
 import { startPlatform, type RunningPlatform } from '../support/platform-process';
 
-/** Every consumer group's committed offsets, read straight from the broker. */
-async function committedOffsets(brokers: string) {
+/** Runs `use` with a Kafka admin client connected to `brokers`, disconnected afterwards. */
+async function withAdmin<T>(brokers: string, use: (admin: Admin) => Promise<T>): Promise<T> {
   const admin = new Kafka({ brokers: [brokers], logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
   try {
+    return await use(admin);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Every consumer group's committed offsets, read straight from the broker. */
+function committedOffsets(brokers: string) {
+  return withAdmin(brokers, async (admin) => {
     const { groups } = await admin.listGroups();
     const offsets: Record<string, string[]> = {};
     for (const { groupId } of groups.sort((a, b) => a.groupId.localeCompare(b.groupId))) {
@@ -23,9 +32,7 @@ async function committedOffsets(brokers: string) {
       );
     }
     return offsets;
-  } finally {
-    await admin.disconnect();
-  }
+  });
 }
 
 /** Booking's per-replica groups, which never commit (their names end in the replica's id). */
@@ -36,10 +43,8 @@ const ephemeralGroup = /\.(calendar-news|inventory-memory)\.[^.]+$/;
  * kafkajs commits after the handler has stored a batch, so a read model can show an event before its
  * offset is committed; a stop would then commit it, and the offsets compared would differ.
  */
-async function offsetsSettled(brokers: string): Promise<boolean> {
-  const admin = new Kafka({ brokers: [brokers], logLevel: logLevel.NOTHING }).admin();
-  await admin.connect();
-  try {
+function offsetsSettled(brokers: string): Promise<boolean> {
+  return withAdmin(brokers, async (admin) => {
     const { groups } = await admin.listGroups();
     const ids = groups.map((g) => g.groupId).filter((id) => !ephemeralGroup.test(id));
     const described = await admin.describeGroups(ids);
@@ -66,9 +71,7 @@ async function offsetsSettled(brokers: string): Promise<boolean> {
       }
     }
     return true;
-  } finally {
-    await admin.disconnect();
-  }
+  });
 }
 
 describe('npm start, restarted', () => {
