@@ -136,17 +136,35 @@ describe('OccupancyView', () => {
     expect(store.reads.at(-1)).toEqual(['r2']);
   });
 
-  it('when 250 resources are read ahead, then they are read in the background in batches of 100, and a search of them reads nothing', async () => {
+  it('when 250 resources are read ahead, then they are read in the background in batches of 25, and a search of them reads nothing', async () => {
     const store = fakeStore({ r7: [occupant('a', 1)] });
     const view = new OccupancyView(store.read, { ...options, maxEntries: 1_000 });
     const ids = Array.from({ length: 250 }, (_, i) => `r${i}`);
     view.prefetch(ids);
     view.prefetch(ids.slice(0, 10)); // asked again while under way: read once
     await vi.waitFor(() => expect(store.reads.flat()).toHaveLength(250));
-    expect(store.reads.map((read) => read.length)).toEqual([100, 100, 50]);
+    expect(store.reads.map((read) => read.length)).toEqual(Array(10).fill(25));
     const searched = await view.occupancyOf(ids);
     expect(idsOf(searched[7])).toEqual(['a@1:confirmed']);
-    expect(store.reads).toHaveLength(3);
+    expect(store.reads).toHaveLength(10);
+  });
+
+  it('when a search reads while calendars are read in the background, then no further batch is read until the search has its answer', async () => {
+    const store = fakeStore({ x: [occupant('a', 1)] });
+    const view = new OccupancyView(store.read, { ...options, maxEntries: 1_000 });
+    const releaseBackground = store.hold();
+    view.prefetch(Array.from({ length: 50 }, (_, i) => `r${i}`));
+    await vi.waitFor(() => expect(store.reads).toHaveLength(1));
+    const releaseSearch = store.hold();
+    const searching = view.occupancyOf(['x']);
+    expect(store.reads).toHaveLength(2);
+    releaseBackground();
+    for (let turn = 0; turn < 10; turn++) await new Promise((next) => setImmediate(next));
+    expect(store.reads).toHaveLength(2);
+    releaseSearch();
+    expect(idsOf((await searching)[0])).toEqual(['a@1:confirmed']);
+    await vi.waitFor(() => expect(store.reads).toHaveLength(3));
+    expect(store.reads[2]).toHaveLength(25);
   });
 
   it('when a held calendar is past half its re-read bound, then a search answers from it and it is read again in the background', async () => {

@@ -2,8 +2,11 @@ import type { Logger } from '@labshare/logging';
 import type { CalendarOccupancy, Occupant } from '../domain/rules/booking-state';
 import { keepRecent } from './keep-recent';
 
-/** How many calendars one background read fetches. */
-const PREFETCH_BATCH = 100;
+/**
+ * How many calendars one background read fetches: small enough that a search's read arriving while
+ * one is under way waits little behind it (a batch is read while no search reads).
+ */
+const PREFETCH_BATCH = 25;
 
 export interface OccupancyViewOptions {
   /** How far behind other replicas' writes an answer may be (`CALENDAR_CACHE_MS`). */
@@ -50,6 +53,9 @@ export class OccupancyView {
   /** Calendars to read in the background (`prefetch`), and whether that is under way. */
   private readonly queued = new Set<string>();
   private prefetching = false;
+  /** Reads on a search's path under way; the background waits while there are any. */
+  private searchReads = 0;
+  private searchesIdle?: { done: Promise<void>; resolve: () => void };
 
   constructor(
     private readonly read: (resourceIds: string[]) => Promise<CalendarOccupancy[]>,
@@ -76,8 +82,16 @@ export class OccupancyView {
     }
     const missing = resourceIds.filter((id) => !found.has(id));
     if (missing.length > 0) {
-      for (const [resourceId, held] of await this.readAndKeep(missing))
-        found.set(resourceId, { resourceId, bookings: listOf(held) });
+      this.searchReads++;
+      try {
+        for (const [resourceId, held] of await this.readAndKeep(missing))
+          found.set(resourceId, { resourceId, bookings: listOf(held) });
+      } finally {
+        if (--this.searchReads === 0) {
+          this.searchesIdle?.resolve();
+          this.searchesIdle = undefined;
+        }
+      }
     }
     return resourceIds.map((id) => found.get(id)!);
   }
@@ -116,6 +130,7 @@ export class OccupancyView {
     this.prefetching = true;
     try {
       while (this.queued.size > 0) {
+        await this.noSearchReading();
         const taken: string[] = [];
         for (const id of this.queued) if (taken.push(id) === PREFETCH_BATCH) break;
         for (const id of taken) this.queued.delete(id);
@@ -130,6 +145,23 @@ export class OccupancyView {
       }
     } finally {
       this.prefetching = false;
+    }
+  }
+
+  /**
+   * Resolves once no search is reading, a turn of the event loop after the last read ended: a search
+   * reads its batches one after another, and the background waits for the run, not for one read.
+   */
+  private async noSearchReading(): Promise<void> {
+    await nextTurn();
+    while (this.searchReads > 0) {
+      if (!this.searchesIdle) {
+        let resolve!: () => void;
+        const done = new Promise<void>((settle) => (resolve = settle));
+        this.searchesIdle = { done, resolve };
+      }
+      await this.searchesIdle.done;
+      await nextTurn();
     }
   }
 
@@ -186,6 +218,8 @@ function keepNewest(bookings: Map<string, Occupant>, booking: Occupant): boolean
   bookings.set(booking.id, booking);
   return true;
 }
+
+const nextTurn = () => new Promise((next) => setImmediate(next));
 
 function listOf(held: Held): Occupant[] {
   held.list ??= [...held.bookings.values()];
