@@ -44,6 +44,10 @@ const options = {
   rereadMs: 600_000,
   logger: { warn: (...args: unknown[]) => void warnings.push(args) },
 };
+/** Lets the view's background work run this many turns of the event loop. */
+async function turns(count: number) {
+  for (let turn = 0; turn < count; turn++) await new Promise((next) => setImmediate(next));
+}
 const idsOf = (occupancy: CalendarOccupancy | undefined) =>
   occupancy!.bookings.map((b) => `${b.id}@${b.version}:${b.status}`).sort();
 
@@ -159,7 +163,7 @@ describe('OccupancyView', () => {
     const searching = view.occupancyOf(['x']);
     expect(store.reads).toHaveLength(2);
     releaseBackground();
-    for (let turn = 0; turn < 10; turn++) await new Promise((next) => setImmediate(next));
+    await turns(10);
     expect(store.reads).toHaveLength(2);
     releaseSearch();
     expect(idsOf((await searching)[0])).toEqual(['a@1:confirmed']);
@@ -167,12 +171,12 @@ describe('OccupancyView', () => {
     expect(store.reads[2]).toHaveLength(25);
   });
 
-  it('when a held calendar is past half its re-read bound, then a search answers from it and it is read again in the background', async () => {
+  it('when a held calendar is past three quarters of its re-read bound, then a search answers from it and it is read again in the background', async () => {
     const store = fakeStore({ r1: [occupant('a', 1)] });
     const view = new OccupancyView(store.read, { ...options, rereadMs: 10_000 });
     await view.occupancyOf(['r1']);
-    vi.setSystemTime(6_000);
-    view.caughtUp(5_900);
+    vi.setSystemTime(7_500);
+    view.caughtUp(7_400);
     await view.occupancyOf(['r1']);
     await vi.waitFor(() => expect(store.reads).toHaveLength(2));
     vi.setSystemTime(12_000); // past the bound since the first read, not since the second
@@ -180,6 +184,28 @@ describe('OccupancyView', () => {
     const release = store.hold(); // a read on the search's path would not come back
     expect(idsOf((await view.occupancyOf(['r1']))[0])).toEqual(['a@1:confirmed']);
     release();
+  });
+
+  it('when calendars read together are searched again, then they come due between half and three quarters of the re-read bound, spread', async () => {
+    const store = fakeStore({});
+    const view = new OccupancyView(store.read, { ...options, maxEntries: 1_000, rereadMs: 10_000 });
+    const ids = Array.from({ length: 100 }, (_, i) => `resource-${i}`);
+    const searchAt = async (now: number) => {
+      vi.setSystemTime(now);
+      view.caughtUp(now - 100);
+      await view.occupancyOf(ids);
+    };
+    const readAgain = () => new Set(store.reads.slice(1).flat()).size;
+    await searchAt(0);
+    await searchAt(4_999);
+    expect(readAgain()).toBe(0);
+    await searchAt(6_250);
+    await vi.waitFor(() => expect(readAgain()).toBeGreaterThan(20));
+    await turns(20); // the rest of what is due read too (four batches of 25 at most)
+    expect(readAgain()).toBeLessThan(80);
+    await searchAt(7_500);
+    await vi.waitFor(() => expect(readAgain()).toBe(100));
+    expect(store.reads[0]).toHaveLength(100); // every search answered from memory: only the first read on its path
   });
 
   it('when it holds as many calendars as it may, then no more are read ahead', async () => {

@@ -24,6 +24,8 @@ export interface OccupancyViewOptions {
 interface Held {
   /** When the read it started from was issued. */
   readAt: number;
+  /** From when a search answered from it has it read again in the background (`dueAfter`). */
+  dueAt: number;
   bookings: Map<string, Occupant>;
   /** `bookings` as the answer's list, made again after a change. */
   list?: Occupant[];
@@ -64,7 +66,7 @@ export class OccupancyView {
 
   /**
    * In the order asked: held calendars current enough, and one read of the others. A held calendar
-   * past half its re-read bound is read again in the background, so a calendar searched often is
+   * due to be read again (`dueAfter`) is read in the background, so a calendar searched often is
    * never read on a search's path once held.
    */
   async occupancyOf(resourceIds: string[]): Promise<CalendarOccupancy[]> {
@@ -78,7 +80,7 @@ export class OccupancyView {
       this.held.delete(resourceId);
       this.held.set(resourceId, held);
       found.set(resourceId, { resourceId, bookings: listOf(held) });
-      if (now - held.readAt >= this.options.rereadMs / 2) this.prefetch([resourceId]);
+      if (now >= held.dueAt) this.prefetch([resourceId]);
     }
     const missing = resourceIds.filter((id) => !found.has(id));
     if (missing.length > 0) {
@@ -106,7 +108,7 @@ export class OccupancyView {
     const now = Date.now();
     for (const id of resourceIds) {
       const held = this.held.get(id);
-      const due = !held || now - held.readAt >= this.options.rereadMs / 2;
+      const due = !held || now >= held.dueAt;
       if (due && !this.beingRead(id)) this.queued.add(id);
     }
     if (!this.prefetching && this.queued.size > 0) void this.readQueued();
@@ -178,7 +180,11 @@ export class OccupancyView {
     const read = new Map<string, Held>();
     try {
       for (const occupancy of await this.read(resourceIds)) {
-        const held: Held = { readAt, bookings: new Map(occupancy.bookings.map((b) => [b.id, b])) };
+        const held: Held = {
+          readAt,
+          dueAt: readAt + this.dueAfter(occupancy.resourceId),
+          bookings: new Map(occupancy.bookings.map((b) => [b.id, b])),
+        };
         for (const booking of heard.get(occupancy.resourceId) ?? []) keepNewest(held.bookings, booking);
         this.keep(occupancy.resourceId, held);
         read.set(occupancy.resourceId, held);
@@ -187,6 +193,15 @@ export class OccupancyView {
       this.reading.delete(heard);
     }
     return read;
+  }
+
+  /**
+   * How long after its read a held calendar is due to be read again: between half and three
+   * quarters of the re-read bound, spread by its id. Calendars read together (at start, or by one
+   * search) then come due over a quarter of the bound as they are searched, not all in one search.
+   */
+  private dueAfter(resourceId: string): number {
+    return this.options.rereadMs * (0.5 + 0.25 * fraction(resourceId));
   }
 
   private answers(held: Held, now: number): boolean {
@@ -217,6 +232,13 @@ function keepNewest(bookings: Map<string, Occupant>, booking: Occupant): boolean
   if (known && known.version >= booking.version) return false;
   bookings.set(booking.id, booking);
   return true;
+}
+
+/** A fraction in [0, 1) that a string always gets (32-bit FNV-1a). */
+function fraction(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) / 2 ** 32;
 }
 
 const nextTurn = () => new Promise((next) => setImmediate(next));
