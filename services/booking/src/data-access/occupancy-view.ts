@@ -153,6 +153,8 @@ export class OccupancyView {
   /**
    * Resolves once no search is reading, a turn of the event loop after the last read ended: a search
    * reads its batches one after another, and the background waits for the run, not for one read.
+   * Under searches that miss back to back it waits on; what it would have read is then read on the
+   * searches' paths as they need it, as without the background.
    */
   private async noSearchReading(): Promise<void> {
     await nextTurn();
