@@ -131,13 +131,32 @@ describe('calendars folded into week documents while two replicas decide on them
     expect(written.size).toBeGreaterThan(100);
     expect(inWeeks).toBeGreaterThan(written.size / 2);
 
+    // Writes that landed while a replica's last fold ran stay in the head until a later write folds
+    // them (a fold starts none while it runs): one more write, made alone, leaves it within bound.
+    const last = NOW + 60 * DAY;
+    record(
+      await decide(replicas[0]!, resourceId, () =>
+        put(
+          aBooking({
+            id: randomUUID(),
+            resourceId,
+            start: last,
+            end: last + HOUR,
+            createdAt: NOW,
+            updatedAt: NOW,
+          }),
+        ),
+      ),
+    );
+    await Promise.all(repositories.map((r) => r.settled()));
+
     // Each booking the head no longer holds has one copy, in the week of its start, at its version.
     const db = connections[0]!.db!;
     const head = await db
       .collection<{ _id: string; bookings: { id: string }[] }>('calendars')
       .findOne({ _id: resourceId });
     const inHead = new Set(head!.bookings.map((b) => b.id));
-    expect(inHead.size).toBeLessThan(HEAD + 8 + 1);
+    expect(inHead.size).toBeLessThanOrEqual(HEAD);
     const weeks = await db
       .collection<{ week: number; bookings: { id: string; version: number }[] }>('calendar_weeks')
       .find({ resource: resourceId })
