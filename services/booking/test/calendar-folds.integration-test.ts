@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import mongoose from 'mongoose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { testInfra } from '@labshare/testkit';
 import { CalendarCache } from '../src/data-access/calendar-cache';
+import type { CalendarWeekStore } from '../src/data-access/calendar-week-store';
 import { CalendarRepository } from '../src/data-access/calendar.repository';
 import { OccupancyView } from '../src/data-access/occupancy-view';
 import { weekOf } from '../src/data-access/calendar-weeks';
@@ -38,28 +39,32 @@ describe('calendars folded into week documents while two replicas decide on them
   const replicas: BookingDeps[] = [];
   const warnings: unknown[] = [];
 
-  const newRepository = async () => {
+  const newRepository = async (headBookings = HEAD) => {
     const db = await mongoose
       .createConnection(env.MONGO_URL, { dbName: `${env.MONGO_DB_PREFIX}booking` })
       .asPromise();
     connections.push(db);
     const repository = new CalendarRepository(db, () => undefined, {
-      headBookings: HEAD,
+      headBookings,
       logger: { warn: (...args: unknown[]) => warnings.push(args) },
     });
     await repository.ensureIndexes();
     return repository;
   };
 
-  beforeAll(async () => {
+  const replicaOf = (repository: CalendarRepository) => {
     const held = { maxAgeMs: 60_000, maxEntries: 100, rereadMs: 60_000, logger: console };
+    return {
+      calendars: new CalendarCache(repository, new OccupancyView(async () => [], held), held),
+      projection: { save: async () => undefined },
+    } as unknown as BookingDeps;
+  };
+
+  beforeAll(async () => {
     for (let i = 0; i < 2; i++) {
       const repository = await newRepository();
       repositories.push(repository);
-      replicas.push({
-        calendars: new CalendarCache(repository, new OccupancyView(async () => [], held), held),
-        projection: { save: async () => undefined },
-      } as unknown as BookingDeps);
+      replicas.push(replicaOf(repository));
     }
   });
   afterAll(async () => {
@@ -150,7 +155,10 @@ describe('calendars folded into week documents while two replicas decide on them
     );
     await Promise.all(repositories.map((r) => r.settled()));
 
-    // Each booking the head no longer holds has one copy, in the week of its start, at its version.
+    // Each booking the head no longer holds has its version in the week of its start, once, and
+    // nowhere else. An older copy may be left in another week by a fold that another replica's fold
+    // overtook (each wrote a version it read); reads take the newest, and a drop removes them all
+    // (the tests below).
     const db = connections[0]!.db!;
     const head = await db
       .collection<{ _id: string; bookings: { id: string }[] }>('calendars')
@@ -165,12 +173,102 @@ describe('calendars folded into week documents while two replicas decide on them
       const copies = weeks.flatMap((w) =>
         w.bookings.filter((b) => b.id === booking.id).map((b) => ({ ...b, week: w.week })),
       );
-      expect(copies).toEqual([
+      expect(copies.filter((c) => c.version >= booking.version)).toEqual([
         expect.objectContaining({ week: weekOf(booking.start), version: booking.version }),
       ]);
     }
     expect(warnings).toEqual([]);
   }, 120_000);
+
+  it('when a booking is moved to another week while a fold copies it, then no copy of it is left in the week it left', async () => {
+    const [folding] = replicas;
+    const mover = replicaOf(await newRepository(100)); // another replica, which does not fold here
+    const resourceId = `res-${randomUUID()}`;
+    const moved = randomUUID();
+    const later = NOW + 30 * DAY;
+    const booked = (id: string, week: number) =>
+      aBooking({ id, resourceId, start: NOW + week * 7 * DAY, end: NOW + week * 7 * DAY + HOUR });
+    await decide(folding!, resourceId, () =>
+      put(booked(moved, 0), booked(randomUUID(), 1), booked(randomUUID(), 2)),
+    );
+    // The fold is held at its first week write, after it read the head: the move lands in between.
+    const weeks = (repositories[0] as unknown as { weeks: CalendarWeekStore }).weeks;
+    const edit = weeks.edit.bind(weeks);
+    let reached!: () => void;
+    const foldReadTheHead = new Promise<void>((resolve) => (reached = resolve));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const held = vi.spyOn(weeks, 'edit').mockImplementation(async (...args) => {
+      reached();
+      await gate;
+      return edit(...args);
+    });
+    try {
+      await decide(folding!, resourceId, () => put(booked(randomUUID(), 3))); // four in a head of three
+      await foldReadTheHead;
+      await decide(mover, resourceId, (calendar) => {
+        const current = calendar.bookings.find((booking) => booking.id === moved)!;
+        return put({ ...current, start: later, end: later + HOUR, version: current.version + 1 });
+      });
+      release();
+      await repositories[0]!.settled();
+    } finally {
+      held.mockRestore();
+    }
+    const stored = await connections[0]!
+      .db!.collection<{ week: number; bookings: { id: string }[] }>('calendar_weeks')
+      .find({ resource: resourceId })
+      .toArray();
+    expect(stored.filter((w) => w.bookings.some((b) => b.id === moved)).map((w) => w.week)).toEqual([]);
+    const loaded = await (await newRepository()).load(resourceId);
+    expect(loaded.bookings.find((b) => b.id === moved)).toMatchObject({ start: later, version: 2 });
+  });
+
+  it('when a listed week holds an older copy of a booking where it should not be, then dropping the booking removes that copy too', async () => {
+    const [replica] = replicas;
+    const resourceId = `res-${randomUUID()}`;
+    const id = randomUUID();
+    const booking = aBooking({ id, resourceId, start: NOW + DAY, end: NOW + DAY + HOUR });
+    const later = NOW + 30 * DAY;
+    await decide(replica!, resourceId, () => put(booking));
+    await decide(replica!, resourceId, (calendar) => {
+      const current = calendar.bookings.find((b) => b.id === id)!;
+      return put({ ...current, start: later, end: later + HOUR, version: current.version + 1 });
+    });
+    for (let w = 1; w <= 3; w++) {
+      const start = NOW + w * 7 * DAY;
+      await decide(replica!, resourceId, () =>
+        put(aBooking({ id: randomUUID(), resourceId, start, end: start + HOUR })),
+      );
+    }
+    await repositories[0]!.settled();
+    // What a fold overtaken by another fold leaves: its copy of the first version, in a listed week.
+    const db = connections[0]!.db!;
+    const elsewhere = weekOf(NOW + 7 * DAY);
+    const [stale] = await db
+      .collection<{ bookings: object[] }>('calendar_weeks')
+      .find({ resource: resourceId, week: weekOf(later) })
+      .toArray();
+    const copy = {
+      ...(stale!.bookings.find((b) => (b as { id: string }).id === id) as object),
+      start: new Date(booking.start),
+      end: new Date(booking.end),
+      version: 1,
+    };
+    await db
+      .collection<{ bookings: object[] }>('calendar_weeks')
+      .updateOne({ resource: resourceId, week: elsewhere }, { $push: { bookings: copy } });
+    expect((await (await newRepository()).load(resourceId)).bookings.find((b) => b.id === id)?.version).toBe(
+      2,
+    );
+
+    await decide(replica!, resourceId, () => ({ ...nothing, drop: { bookings: [id], entries: [] } }));
+    expect((await (await newRepository()).load(resourceId)).bookings.map((b) => b.id)).not.toContain(id);
+    const copies = await db
+      .collection('calendar_weeks')
+      .countDocuments({ resource: resourceId, 'bookings.id': id });
+    expect(copies).toBe(0);
+  });
 
   it('when a due hold has been folded into a week, then the scan finds its calendar by the head alone; a head written before dueAt, by its bookings', async () => {
     const resourceId = `res-${randomUUID()}`;

@@ -267,10 +267,13 @@ export class CalendarRepository implements CalendarStore {
   }
 
   /**
-   * Takes dropped bookings (finished, already in the projection) out of the weeks holding a copy,
+   * Takes dropped bookings (finished, already in the projection) out of every week holding a copy,
    * before the head write drops them there: a booking is never left only in a week once the head no
-   * longer has it. Returns the weeks this left empty, for the head to stop listing. If the head write
-   * is then refused, the copies stay removed, which is what the retried prune wants anyway.
+   * longer has it. The weeks are where each booking should be (its start's, those it moved from, and
+   * a fold may be writing one not listed yet) and every listed week found holding it: a copy a fold
+   * wrote while another fold or a move overtook it would otherwise outlive the drop and answer again,
+   * at its old version. Returns the weeks this left empty, for the head to stop listing. If the head
+   * write is then refused, the copies stay removed, which is what the retried prune wants anyway.
    */
   private async dropFromWeeks(
     calendar: Calendar,
@@ -278,17 +281,19 @@ export class CalendarRepository implements CalendarStore {
     dropped: Set<string>,
   ): Promise<number[]> {
     const inHead = new Map(head.map((h) => [h.id, h]));
-    const byWeek = new Map<number, Set<string>>();
-    for (const booking of calendar.bookings.filter((b) => dropped.has(b.id))) {
+    const weeks = new Set<number>();
+    for (const booking of calendar.bookings.filter((b) => dropped.has(b.id)))
       for (const week of [weekOf(booking.start), ...(inHead.get(booking.id)?.movedFrom ?? [])])
-        byWeek.set(week, (byWeek.get(week) ?? new Set()).add(booking.id));
-    }
+        weeks.add(week);
+    const listed = await this.heads().findOne({ _id: calendar.resourceId }, { projection: { weeks: 1 } });
+    for (const held of await this.weeks.read(weeksOf(listed), ['id']))
+      if (held.bookings.some((b) => dropped.has(b.id))) weeks.add(held.week);
     const emptied: number[] = [];
-    for (const [week, ids] of byWeek) {
+    for (const week of weeks) {
       const left = await this.weeks.edit(
         calendar.resourceId,
         week,
-        (bs) => bs.filter((b) => !ids.has(b.id)),
+        (bs) => bs.filter((b) => !dropped.has(b.id)),
         false,
       );
       if (left === 0) emptied.push(week);
@@ -320,18 +325,39 @@ export class CalendarRepository implements CalendarStore {
         await this.weeks.edit(resourceId, week, (bs) => mergeNewest(bs, bookings), true);
       for (const [week, moved] of plan.outOf)
         await this.weeks.edit(resourceId, week, (bs) => withoutOlderCopies(bs, moved), false);
-      await this.writes.run(resourceId, () =>
+      const left = await this.writes.run(resourceId, () =>
         this.pullFolded(resourceId, head.bookings, [...plan.into.keys()]),
+      );
+      await this.dropCopiesOfRevised(
+        resourceId,
+        head.bookings.filter((b) => left.has(b.id)),
       );
     }
   }
 
   /**
+   * A booking revised while a fold ran stays in the head, newer than the copy the fold just wrote
+   * into the week of the version it read. Its head entry does not list that week (its writer did not
+   * know of the copy), so no later fold or drop would remove it: it goes now, and the head's newer
+   * version answers meanwhile.
+   */
+  private async dropCopiesOfRevised(resourceId: string, revised: HeadBooking[]): Promise<void> {
+    const byWeek = new Map<number, { id: string; version: number }[]>();
+    for (const booking of revised) {
+      const week = weekOf(booking.start);
+      byWeek.set(week, [...(byWeek.get(week) ?? []), { id: booking.id, version: booking.version + 1 }]);
+    }
+    for (const [week, copies] of byWeek)
+      await this.weeks.edit(resourceId, week, (bs) => withoutOlderCopies(bs, copies), false);
+  }
+
+  /**
    * Pulls the folded bookings from the head, each only if its `version` is still the folded one (a
    * booking revised since stays, newer than its week's copy), lists their weeks, and bumps the
-   * version: a writer that placed items by position in the head before this is refused.
+   * version: a writer that placed items by position in the head before this is refused. Returns the
+   * ids the head holds after.
    */
-  private async pullFolded(resourceId: string, folded: HeadBooking[], weeks: number[]): Promise<void> {
+  private async pullFolded(resourceId: string, folded: HeadBooking[], weeks: number[]): Promise<Set<string>> {
     const after = await this.heads().findOneAndUpdate(
       { _id: resourceId },
       {
@@ -342,7 +368,7 @@ export class CalendarRepository implements CalendarStore {
       },
       { projection: LAYOUT_FIELDS, returnDocument: 'after' },
     );
-    if (!after) return;
+    if (!after) return new Set();
     const known = this.known.get(resourceId);
     const onlyFolded = known?.version === after.version - 1;
     this.remember(
@@ -355,6 +381,7 @@ export class CalendarRepository implements CalendarStore {
       },
       true,
     );
+    return new Set(after.bookings.map((b) => b.id));
   }
 
   /** The head's version and the ids in its bookings array, read when this replica does not know them. */
