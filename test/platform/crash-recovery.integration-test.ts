@@ -111,7 +111,8 @@ describe('npm start, crashed', () => {
       const stored = await waitFor(
         async () => {
           const answer = await restarted.api('GET', `/v1/bookings/${booking.id}`, { token: zoneAdmin });
-          return answer.status === 200 && answer.body;
+          if (answer.status !== 200) throw new Error(`${answer.status} ${JSON.stringify(answer.body)}`);
+          return answer.body;
         },
         { what: `booking ${booking.id}` },
       );

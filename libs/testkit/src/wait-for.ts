@@ -9,6 +9,7 @@ export async function waitFor<T>(
     try {
       const value = await probe();
       if (value) return value;
+      last = undefined; // the latest outcome is what a timeout reports, not an earlier error
     } catch (error) {
       last = error;
     }
