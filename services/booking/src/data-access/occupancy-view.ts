@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Logger } from '@labshare/logging';
 import type { CalendarOccupancy, Occupant } from '../domain/rules/booking-state';
 import { keepRecent } from './keep-recent';
@@ -236,11 +237,9 @@ function keepNewest(bookings: Map<string, Occupant>, booking: Occupant): boolean
   return true;
 }
 
-/** A fraction in [0, 1) that a string always gets (32-bit FNV-1a). */
+/** A fraction in [0, 1) that a string always gets (from its SHA-256). */
 function fraction(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return (hash >>> 0) / 2 ** 32;
+  return createHash('sha256').update(text).digest().readUInt32BE(0) / 2 ** 32;
 }
 
 const nextTurn = () => new Promise((next) => setImmediate(next));
