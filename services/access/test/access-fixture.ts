@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Booking, EventEnvelope, Org, Resource } from '@labshare/contracts';
+import type { Booking, EventEnvelope, Org, Resource, Revocation } from '@labshare/contracts';
 import { newPassKeyPem } from '@labshare/auth';
 import type { RunningService } from '@labshare/runtime';
 import {
@@ -113,6 +113,29 @@ export async function bookWithPass(
     booking,
     pass: pass.body as { token: string; jti: string; validFrom: string; validUntil: string; kid: string },
   };
+}
+
+/**
+ * Awaits `pass` on the revocation list a device of `provider` reads, and returns the entry. Unlike
+ * presenting the pass until it is refused, reading the list opens no session while the revocation is
+ * still on its way. Reads in real time (the list holds passes not yet expired).
+ */
+export async function revocationListed(
+  h: AccessHarness,
+  provider: TestOrg,
+  pass: { jti: string },
+  resourceId: string,
+) {
+  h.clock.fixed = undefined;
+  return waitFor(
+    async () => {
+      const list = await h.api('GET', `/v1/access/revocations?resourceId=${resourceId}`, {
+        token: provider.device(),
+      });
+      return (list.body.items as Revocation[]).find((r) => r.jti === pass.jti);
+    },
+    { what: `pass ${pass.jti} on the revocation list` },
+  );
 }
 
 /** A harness with a tap on `tapTopics`, a university providing a resource and an enterprise consuming it. */

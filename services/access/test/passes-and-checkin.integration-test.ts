@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookingEventTypes, topics, usageRecordTypes, type Resource } from '@labshare/contracts';
 import { waitFor, type EventTap } from '@labshare/testkit';
-import { bookWithPass, startScene, type AccessHarness, type Scene, type TestOrg } from './access-fixture';
+import {
+  bookWithPass,
+  revocationListed,
+  startScene,
+  type AccessHarness,
+  type Scene,
+  type TestOrg,
+} from './access-fixture';
 
 const MINUTE = 60_000;
 
@@ -93,15 +100,7 @@ describe('passes, check-in and check-out, usage records', () => {
   it('when a booking is cancelled, then its pass is on the revocation list and is refused as pass_revoked', async () => {
     const { booking, pass } = await bookWithPass(h, resource, consumer);
     await h.announcer.booking({ ...booking, status: 'cancelled', version: 2 }, bookingEventTypes.cancelled);
-    const revoked = await waitFor(
-      async () => {
-        const list = await h.api('GET', `/v1/access/revocations?resourceId=${resource.id}`, {
-          token: provider.device(),
-        });
-        return list.body.items.find((r: { jti: string }) => r.jti === pass.jti);
-      },
-      { what: 'revocation listed' },
-    );
+    const revoked = await revocationListed(h, provider, pass, resource.id);
     expect(revoked).toMatchObject({
       bookingId: booking.id,
       resourceId: resource.id,
