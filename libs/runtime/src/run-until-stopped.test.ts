@@ -4,6 +4,7 @@ import { runUntilStopped, type WatchedProcess } from './run-until-stopped';
 
 function watched(stop: () => Promise<void> = async () => undefined) {
   const proc = new EventEmitter();
+  const clock = { ms: 0 };
   const exits: number[] = [];
   const fatal: { err: unknown; message: string }[] = [];
   const stops: number[] = [];
@@ -22,9 +23,10 @@ function watched(stop: () => Promise<void> = async () => undefined) {
         exited();
       },
       logger: { info: () => undefined, fatal: (fields, message) => void fatal.push({ ...fields, message }) },
+      now: () => clock.ms,
     },
   );
-  return { proc, exits, fatal, stops, done };
+  return { proc, exits, fatal, stops, done, clock };
 }
 
 describe('runUntilStopped', () => {
@@ -47,12 +49,26 @@ describe('runUntilStopped', () => {
     },
   );
 
-  it('when a second signal comes while stopping, then it exits at once with 1', async () => {
+  it('when a second signal comes a second or more into stopping, then it exits at once with 1', async () => {
     const w = watched(() => new Promise(() => undefined));
     w.proc.emit('SIGTERM', 'SIGTERM');
+    w.clock.ms = 1000;
     w.proc.emit('SIGINT', 'SIGINT');
+    expect(w.exits).toEqual([1]); // at once: not after the stop's 1 s timeout
+  });
+
+  it('when the same Ctrl-C arrives twice within a second (from the terminal and from npm), then the stop goes on', async () => {
+    let finish: () => void = () => undefined;
+    const w = watched(() => new Promise<void>((resolve) => (finish = resolve)));
+    w.proc.emit('SIGINT', 'SIGINT');
+    w.clock.ms = 30;
+    w.proc.emit('SIGINT', 'SIGINT');
+    w.clock.ms = 999;
+    w.proc.emit('SIGINT', 'SIGINT');
+    expect(w.exits).toEqual([]);
+    finish();
     await w.done;
-    expect(w.exits).toEqual([1]);
+    expect([w.stops.length, w.exits]).toEqual([1, [0]]);
   });
 
   it('when stopping fails, then the failure is logged and the exit code is 1', async () => {
