@@ -33,7 +33,7 @@ describe('npm start', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'labshare-start-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('when started with no infrastructure configured, then /readyz is 200 within 120 s and SIGTERM stops everything within 15 s', async () => {
+  it('when started with no infrastructure configured, then /readyz is 200 within 120 s and a Ctrl-C stops everything, services first and cleanly, within 15 s', async () => {
     const port = await freePort();
     const env: Record<string, string | undefined> = {
       ...process.env,
@@ -53,6 +53,7 @@ describe('npm start', () => {
       cwd: path.resolve(import.meta.dirname, '../..'),
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true, // a process group of its own, as a terminal gives a command it runs
     });
     let output = '';
     platform.stdout.on('data', (c: Buffer) => (output += c.toString()));
@@ -98,14 +99,20 @@ describe('npm start', () => {
       expect(pids).toHaveLength(2);
       expect(pids.every(alive)).toBe(true);
 
+      // Ctrl-C: the terminal sends SIGINT to every process in the foreground group at once.
       const stopAt = Date.now();
-      platform.kill('SIGTERM');
-      await exited(platform);
+      const before = output.length;
+      process.kill(-platform.pid!, 'SIGINT');
+      expect(await exited(platform)).toBe(0);
       await waitFor(() => !pids.some(alive), {
         timeoutMs: 15_000,
         what: 'JVMs gone',
       });
       expect(Date.now() - stopAt).toBeLessThan(15_000);
+      expect(output).toContain('[platform] stopped');
+      // Each service drained and exited 0 while Kafka and MongoDB were still up: no error logged.
+      expect(output).not.toMatch(/did not stop cleanly|exited unexpectedly/);
+      expect(output.slice(before)).not.toMatch(/"level":(50|60)/);
     } finally {
       if (platform.exitCode === null) platform.kill('SIGKILL');
     }

@@ -69,7 +69,9 @@ export async function launchJvm(opts: {
   writeFileSync(logFile, `\n==== ${new Date().toISOString()} java ${args.join(' ')}\n`, { flag: 'a' });
   const logStart = statSync(logFile).size;
   const fd = openSync(logFile, 'a');
-  const child = spawn(javaTool('java'), args, { stdio: ['pipe', fd, fd] });
+  // A process group of its own: a Ctrl-C reaches only this process, which stops the JVM after the
+  // services that drain into it (npm start), not at the same moment as they are draining.
+  const child = spawn(javaTool('java'), args, { stdio: ['pipe', fd, fd], detached: true });
   closeSync(fd); // the child has its own copy
   children.add(child);
   if (child.pid !== undefined) opts.onSpawn?.(child.pid);

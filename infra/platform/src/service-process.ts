@@ -24,6 +24,11 @@ const STOP_GRACE_MS = 15_000;
  * and the service restarted with a growing delay, and nothing else is touched, so one service's
  * failure never stops the others. The child exits by itself if this supervisor dies without
  * stopping it (its stdin pipe closes: `--supervised`, see libs/runtime's runAsMain).
+ *
+ * The child runs in a process group of its own, so a Ctrl-C in the terminal (SIGINT to the whole
+ * foreground group) reaches only the supervisor, which then stops each service once, before the
+ * infrastructure it drains into. Were the child in the terminal's group, it would get the SIGINT and
+ * then the supervisor's SIGTERM, and a second signal makes a service exit at once, undrained.
  */
 export class ServiceProcess {
   private child: ChildProcess | undefined;
@@ -47,6 +52,7 @@ export class ServiceProcess {
       cwd: repoRoot,
       env,
       stdio: ['pipe', 'inherit', 'inherit'],
+      detached: true,
     });
     this.child = child;
     log(`${name} starting (pid ${child.pid})`);
@@ -66,16 +72,19 @@ export class ServiceProcess {
     });
   }
 
-  /** SIGTERM (the service drains and stops), SIGKILL if it overruns the grace. */
+  /** SIGTERM (the service drains and stops), SIGKILL if it overruns the grace; says so if it did not exit 0. */
   async stop(): Promise<void> {
     this.stopping = true;
     clearTimeout(this.restartTimer);
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    const exited = new Promise<string>((resolve) =>
+      child.once('exit', (code, signal) => resolve(signal ?? `code ${code}`)),
+    );
     child.kill('SIGTERM');
     const deadline = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-    await exited;
+    const how = await exited;
     clearTimeout(deadline);
+    if (how !== 'code 0') this.options.log(`${this.options.name} did not stop cleanly (${how})`);
   }
 }
