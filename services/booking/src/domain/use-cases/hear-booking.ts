@@ -1,9 +1,10 @@
-import type { Booking } from '@labshare/contracts';
+import type { BookingOccupancyEventData } from '@labshare/contracts';
 import type { BookingDeps } from '../ports';
-import { fromBookingDto } from '../rules/booking-dto';
-import { occupantOf } from '../rules/booking-state';
 
 /** Booking's own event, heard by this replica: what it holds of the booking's calendar follows it. */
-export async function hearBooking(deps: BookingDeps, booking: Booking): Promise<void> {
-  deps.calendarNews.heard(booking.resourceId, [occupantOf(fromBookingDto(booking))]);
+export async function hearBooking(deps: BookingDeps, { booking }: BookingOccupancyEventData): Promise<void> {
+  const { id, resourceId, version, status, start, end, quantity } = booking;
+  deps.calendarNews.heard(resourceId, [
+    { id, version, status, start: Date.parse(start), end: Date.parse(end), quantity },
+  ]);
 }

@@ -1,4 +1,4 @@
-import { bookingEventData, bookingEventTypes, topics } from '@labshare/contracts';
+import { bookingEventTypes, bookingOccupancyEventData, topics } from '@labshare/contracts';
 import { handlersFor } from '@labshare/messaging';
 import type { ConsumerDefinition } from '@labshare/runtime';
 import type { BookingDeps } from '../../domain/ports';
@@ -25,6 +25,6 @@ export function calendarNewsConsumer(deps: BookingDeps, replica: string): Consum
     gather: { bytes: 256 * 1024, waitMs: FETCH_EVERY_MS },
     ephemeral: true,
     caughtUp: (at) => deps.calendarNews.caughtUp(at),
-    handlers: handlersFor(bookingEventTypes, bookingEventData, (data) => hearBooking(deps, data.booking)),
+    handlers: handlersFor(bookingEventTypes, bookingOccupancyEventData, (data) => hearBooking(deps, data)),
   };
 }
