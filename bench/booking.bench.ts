@@ -28,6 +28,8 @@ import { startServiceProcess } from './service-process';
 const REQUESTS_PER_LEVEL = Number(process.env.BENCH_REQUESTS ?? 1000);
 const LEVELS = [1, 16, 64];
 const RESOURCES = 64;
+/** The units of the one resource all clients book at once (each 15 minutes holds this many). */
+const HOT_UNITS = 16;
 const SEARCH_RESOURCES = Number(process.env.BENCH_SEARCH_RESOURCES ?? 1000);
 const SEARCH_BOOKINGS = Number(process.env.BENCH_SEARCH_BOOKINGS ?? 20);
 const THROUGHPUT_ONLY = process.env.BENCH_ONLY === 'throughput';
@@ -91,6 +93,23 @@ async function main() {
           `   CPU/booking ${bookingCpu}`,
       );
     }
+
+    // One resource everyone wants at once (a popular instrument as its bookings open): 16 clients
+    // on one calendar, every request its own free unit, so each is a booking and they queue on it.
+    const hot = await newResource({ capacity: HOT_UNITS });
+    const hotCpu = platformCpuMs();
+    const hotBooked = await measure(REQUESTS_PER_LEVEL, 16, async (i) => {
+      const slot = Math.floor(i / HOT_UNITS);
+      const answer = await api('POST', '/v1/bookings', {
+        token,
+        body: { resourceId: hot.id, start: at(5, 0, slot * 15), end: at(5, 0, slot * 15 + 15) },
+      });
+      if (answer.status !== 201)
+        throw new Error(`hot booking failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+    });
+    console.log(
+      `  c=16, one resource  ${fmt(hotBooked)}   CPU/booking ${cpuPer(hotCpu, REQUESTS_PER_LEVEL)}`,
+    );
 
     if (THROUGHPUT_ONLY) return;
 
