@@ -1,4 +1,5 @@
 import { topics } from '@labshare/contracts';
+import { KeyedQueue } from '@labshare/domain-kit';
 import { runAsMain, startService, type RunningService, type ServiceDeps } from '@labshare/runtime';
 import { loadBookingConfig, type BookingConfig } from './config';
 import { AnswerCache } from './data-access/answer-cache';
@@ -45,6 +46,7 @@ function build(config: BookingConfig, service: ServiceDeps) {
   const replica = service.newId();
   const deps: BookingDeps = {
     calendars: new CalendarCache(calendars, occupancies, held),
+    calendarTurns: new KeyedQueue(),
     calendarNews: occupancies,
     projection,
     resources,

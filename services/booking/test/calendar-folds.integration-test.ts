@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { testInfra } from '@labshare/testkit';
+import { KeyedQueue } from '@labshare/domain-kit';
 import { CalendarCache } from '../src/data-access/calendar-cache';
 import type { CalendarWeekStore } from '../src/data-access/calendar-week-store';
 import { CalendarRepository } from '../src/data-access/calendar.repository';
@@ -56,6 +57,7 @@ describe('calendars folded into week documents while two replicas decide on them
     const held = { maxAgeMs: 60_000, maxEntries: 100, rereadMs: 60_000, logger: console };
     return {
       calendars: new CalendarCache(repository, new OccupancyView(async () => [], held), held),
+      calendarTurns: new KeyedQueue(),
       projection: { save: async () => undefined },
     } as unknown as BookingDeps;
   };

@@ -36,7 +36,7 @@ import {
   withoutOlderCopies,
   type HeadBooking,
 } from './calendar-weeks';
-import { KeyedQueue } from './keyed-queue';
+import { KeyedQueue } from '@labshare/domain-kit';
 
 /** A calendar's head document: what every decision reads and writes. */
 interface HeadDocument {

@@ -119,9 +119,19 @@ export interface CalendarNews {
   prefetch(resourceIds: string[]): void;
 }
 
+/**
+ * Work run one piece at a time per key, in the order asked (different keys at once): a calendar's
+ * decisions in this replica take turns, so none is made on a copy another of its own is changing.
+ */
+export interface Turns {
+  run<T>(key: string, work: () => Promise<T>): Promise<T>;
+}
+
 /** What booking's use cases run on: its stores and read models, the injected clock and ids, settings. */
 export interface BookingDeps {
   calendars: CalendarStore;
+  /** A calendar's decisions in this replica, one at a time (see changeCalendar). */
+  calendarTurns: Turns;
   calendarNews: CalendarNews;
   projection: BookingProjection;
   resources: ResourceDirectory;

@@ -13,17 +13,25 @@ type Decide<T> = (calendar: Calendar) => { change: CalendarChange; result: T };
  * copy held in memory (one round trip per booking: the write); a refusal, or a decision that changes
  * nothing, is made again on the stored document, so no answer rests on a copy that other replicas'
  * writes have overtaken.
+ *
+ * A calendar's decisions in one replica take turns (`calendarTurns`): each reads the copy the one
+ * before it wrote, so requests arriving together for one resource are written one after another,
+ * not refused against each other and retried (which cost a read and a write each, for every one
+ * that lost, and grew with the number waiting). Only other replicas' writes are met as refusals.
  */
 export function changeCalendar<T>(deps: BookingDeps, resourceId: string, decide: Decide<T>): Promise<T> {
   return untilWritten(
     async () => {
-      const { calendar, change, result } = await decideOn(deps, resourceId, decide);
-      if (isEmpty(change)) return result;
-      if (!(await deps.calendars.commit(calendar, change))) return STALE;
+      const decided = await deps.calendarTurns.run(resourceId, async () => {
+        const { calendar, change, result } = await decideOn(deps, resourceId, decide);
+        if (isEmpty(change)) return { change, result };
+        return (await deps.calendars.commit(calendar, change)) ? { change, result } : STALE;
+      });
+      if (decided === STALE) return STALE;
       // The projection is also kept by a consumer of our own events; writing it here makes a
       // booking readable the moment its 201 is returned.
-      await Promise.all(change.put.map((b) => deps.projection.save(b)));
-      return result;
+      await Promise.all(decided.change.put.map((b) => deps.projection.save(b)));
+      return decided.result;
     },
     { exhausted: () => errors.unavailable('The resource is too busy right now; please retry.') },
   );
