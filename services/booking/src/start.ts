@@ -1,5 +1,4 @@
 import { topics } from '@labshare/contracts';
-import { KeyedQueue } from '@labshare/domain-kit';
 import { runAsMain, startService, type RunningService, type ServiceDeps } from '@labshare/runtime';
 import { loadBookingConfig, type BookingConfig } from './config';
 import { AnswerCache } from './data-access/answer-cache';
@@ -13,6 +12,7 @@ import {
   ResourceReadModel,
 } from './data-access/read-models.repository';
 import type { BookingDeps } from './domain/ports';
+import { calendarTurns } from './domain/support/change-calendar';
 import { buildBookingRoutes } from './entry-points/http/routes';
 import { bookingScanJob } from './entry-points/jobs/booking-scan.job';
 import { calendarPruneJob } from './entry-points/jobs/calendar-prune.job';
@@ -44,9 +44,10 @@ function build(config: BookingConfig, service: ServiceDeps) {
     logger: service.logger,
   });
   const replica = service.newId();
+  const calendarCache = new CalendarCache(calendars, occupancies, held);
   const deps: BookingDeps = {
-    calendars: new CalendarCache(calendars, occupancies, held),
-    calendarTurns: new KeyedQueue(),
+    calendars: calendarCache,
+    calendarTurns: calendarTurns(calendarCache),
     calendarNews: occupancies,
     projection,
     resources,

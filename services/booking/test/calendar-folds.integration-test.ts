@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { testInfra } from '@labshare/testkit';
-import { KeyedQueue } from '@labshare/domain-kit';
 import { CalendarCache } from '../src/data-access/calendar-cache';
 import type { CalendarWeekStore } from '../src/data-access/calendar-week-store';
 import { CalendarRepository } from '../src/data-access/calendar.repository';
@@ -10,7 +9,7 @@ import { OccupancyView } from '../src/data-access/occupancy-view';
 import { weekOf } from '../src/data-access/calendar-weeks';
 import type { BookingDeps, CalendarChange } from '../src/domain/ports';
 import { occupantOf, type BookingState, type Calendar } from '../src/domain/rules/booking-state';
-import { changeCalendar } from '../src/domain/support/change-calendar';
+import { calendarTurns, changeCalendar } from '../src/domain/support/change-calendar';
 import { aBooking, HOUR, NOW } from './support/booking-states';
 import { storedCalendars } from './support/stored-calendars';
 
@@ -55,9 +54,10 @@ describe('calendars folded into week documents while two replicas decide on them
 
   const replicaOf = (repository: CalendarRepository) => {
     const held = { maxAgeMs: 60_000, maxEntries: 100, rereadMs: 60_000, logger: console };
+    const calendars = new CalendarCache(repository, new OccupancyView(async () => [], held), held);
     return {
-      calendars: new CalendarCache(repository, new OccupancyView(async () => [], held), held),
-      calendarTurns: new KeyedQueue(),
+      calendars,
+      calendarTurns: calendarTurns(calendars),
       projection: { save: async () => undefined },
     } as unknown as BookingDeps;
   };

@@ -1,5 +1,5 @@
 import type { EventEnvelope, Org, OrgKind, Qualification, ResourceAvailability } from '@labshare/contracts';
-import type { PageRequest } from '@labshare/domain-kit';
+import type { PageRequest, STALE } from '@labshare/domain-kit';
 import type { BookingState, Calendar, CalendarOccupancy, Occupant, WaitEntry } from './rules/booking-state';
 import type { ResourceView } from './rules/resource-view';
 
@@ -119,19 +119,28 @@ export interface CalendarNews {
   prefetch(resourceIds: string[]): void;
 }
 
+/** A decision on a calendar: the change to write and what to answer, or a throw to refuse. */
+export type Decide<T> = (calendar: Calendar) => { change: CalendarChange; result: T };
+
 /**
- * Work run one piece at a time per key, in the order asked (different keys at once): a calendar's
- * decisions in this replica take turns, so none is made on a copy another of its own is changing.
+ * What became of a decision handed to `CalendarTurns`: written (its change and its answer), met
+ * another replica's write first (STALE: decide again), or refused by the decision itself.
  */
-export interface Turns {
-  run<T>(key: string, work: () => Promise<T>): Promise<T>;
+export type Decided = { change: CalendarChange; result: unknown } | typeof STALE | { refused: unknown };
+
+/**
+ * A calendar's decisions in this replica, taken in turns: those arriving while one is being written
+ * are decided next, together, and written in one compare-and-set (see changeCalendar).
+ */
+export interface CalendarTurns {
+  add(resourceId: string, decide: Decide<unknown>): Promise<Decided>;
 }
 
 /** What booking's use cases run on: its stores and read models, the injected clock and ids, settings. */
 export interface BookingDeps {
   calendars: CalendarStore;
-  /** A calendar's decisions in this replica, one at a time (see changeCalendar). */
-  calendarTurns: Turns;
+  /** A calendar's decisions in this replica, in turns, those waiting together (see changeCalendar). */
+  calendarTurns: CalendarTurns;
   calendarNews: CalendarNews;
   projection: BookingProjection;
   resources: ResourceDirectory;
