@@ -1,6 +1,7 @@
 import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
 import { deadLetterTopic, type EventEnvelope } from '@labshare/contracts';
 import { CORRELATION_HEADER, type Logger } from '@labshare/logging';
+import { quietIdleRequestQueues } from './kafkajs-idle-timers';
 import { logKafkaEntry } from './kafkajs-log';
 
 export interface MessageBusOptions {
@@ -27,6 +28,7 @@ export class MessageBus {
   private admin: Admin | undefined;
 
   constructor(private readonly options: MessageBusOptions) {
+    quietIdleRequestQueues();
     this.prefix = options.topicPrefix ?? '';
     const log = options.logger.child({ component: 'kafkajs' });
     this.kafka = new Kafka({
