@@ -18,6 +18,7 @@ import { MongoClient } from 'mongodb';
 import type { Resource } from '@labshare/contracts';
 import { Announcer, apiClient, dayAt as at, tokenFor } from '@labshare/testkit';
 import { fmt, measure } from './measure';
+import { bookOneResource } from './one-resource';
 import { weekDocumentId } from '../services/booking/src/data-access/calendar-weeks';
 import { cpuPer, platformCpuMs, platformSettled } from './platform-cpu';
 import { seedCalendars } from './seed-calendars';
@@ -98,15 +99,12 @@ async function main() {
     // on one calendar, every request its own free unit, so each is a booking and they queue on it.
     const hot = await newResource({ capacity: HOT_UNITS });
     const hotCpu = platformCpuMs();
-    const hotBooked = await measure(REQUESTS_PER_LEVEL, 16, async (i) => {
-      const slot = Math.floor(i / HOT_UNITS);
-      const answer = await api('POST', '/v1/bookings', {
-        token,
-        body: { resourceId: hot.id, start: at(5, 0, slot * 15), end: at(5, 0, slot * 15 + 15) },
-      });
-      if (answer.status !== 201)
-        throw new Error(`hot booking failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+    const { run: hotBooked, statuses } = await bookOneResource([api], hot, token, {
+      count: REQUESTS_PER_LEVEL,
+      clients: 16,
     });
+    if (statuses.size !== 1 || !statuses.has(201))
+      throw new Error(`hot bookings failed: ${JSON.stringify(Object.fromEntries(statuses))}`);
     console.log(
       `  c=16, one resource  ${fmt(hotBooked)}   CPU/booking ${cpuPer(hotCpu, REQUESTS_PER_LEVEL)}`,
     );

@@ -5,9 +5,10 @@
 //    latency, CPU per booking of the whole platform, and the answers' statuses.
 // 2. The CPU an idle booking process, the broker and the database server use per second, three
 //    times 10 s after the load (timers, heartbeats, consumers' fetches).
-import { Announcer, apiClient, dayAt as at, tokenFor } from '@labshare/testkit';
+import { Announcer, apiClient, tokenFor } from '@labshare/testkit';
 import { benchInfra } from './bench-infra';
-import { fmt, measure } from './measure';
+import { fmt } from './measure';
+import { bookOneResource } from './one-resource';
 import { cpuPer, platformCpuMs, platformSettled } from './platform-cpu';
 import { startServiceProcess } from './service-process';
 
@@ -29,15 +30,10 @@ async function main() {
     for (const through of [1, 2]) {
       const hot = await inventory.resource(provider, { capacity: UNITS });
       await platformSettled();
-      const statuses = new Map<number, number>();
       const cpu = platformCpuMs();
-      const run = await measure(BOOKINGS, CLIENTS, async (i) => {
-        const slot = Math.floor(i / UNITS);
-        const answer = await apis[i % through]!('POST', '/v1/bookings', {
-          token,
-          body: { resourceId: hot.id, start: at(5, 0, slot * 15), end: at(5, 0, slot * 15 + 15) },
-        });
-        statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+      const { run, statuses } = await bookOneResource(apis.slice(0, through), hot, token, {
+        count: BOOKINGS,
+        clients: CLIENTS,
       });
       console.log(
         `  through ${through} replica${through > 1 ? 's' : ' '} ${fmt(run)}   CPU/booking ${cpuPer(cpu, BOOKINGS)}` +
