@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { startKafka, startMongo } from '@labshare/local-infra';
-import { apiClient, exited, freePort, waitFor } from '@labshare/testkit';
+import { apiClient, exited, readyUrl, waitFor } from '@labshare/testkit';
 import { book, createOrg, createResource } from '../test/support/platform-data';
 import { fmt, measure } from './measure';
 
@@ -50,10 +50,9 @@ function residentMemory(pgid: number) {
 
 /** `npm start` on `dataDir` in a process group of its own; resolves when ready, with its start time. */
 async function startPlatform(dataDir: string) {
-  const port = await freePort();
   const env: Record<string, string | undefined> = {
     ...process.env,
-    PORT: String(port),
+    PORT: '0',
     LABSHARE_DATA_DIR: dataDir,
     LABSHARE_NO_CONTAINERS: 'true',
     LOG_LEVEL: 'warn',
@@ -65,14 +64,13 @@ async function startPlatform(dataDir: string) {
   const child: ChildProcess = spawn('npm', ['start'], {
     cwd: repoRoot,
     env,
-    stdio: 'ignore',
+    stdio: ['ignore', 'pipe', 'ignore'],
     detached: true,
   });
-  const url = `http://127.0.0.1:${port}`;
-  await waitFor(async () => (await fetch(`${url}/readyz`)).status === 200, {
-    timeoutMs: 180_000,
-    intervalMs: 100,
-  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = await waitFor(() => readyUrl(output), { timeoutMs: 180_000, intervalMs: 100 });
+  await waitFor(async () => (await fetch(`${url}/readyz`)).status === 200);
   return { child, url, api: apiClient(url, { checkContract: false }), readyMs: performance.now() - started };
 }
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensurePythonTools } from '@labshare/tools';
-import { apiClient, exited, freePort, startChild, testEnv, tokenFor } from '@labshare/testkit';
+import { apiClient, exited, readyUrl, startChildUntil, testEnv, tokenFor } from '@labshare/testkit';
 
 /**
  * schemathesis (an API fuzzer nobody here wrote) against every service's OpenAPI document through
@@ -34,10 +34,9 @@ describe('schemathesis through the gateway', () => {
   const operations: Record<string, number> = {};
   beforeAll(async () => {
     schemathesis = ensurePythonTools().bin('schemathesis');
-    const port = await freePort();
-    gateway = `http://127.0.0.1:${port}`;
-    const env = testEnv({ PORT: String(port), LABSHARE_DATA_DIR: dataDir, LOG_LEVEL: 'error' });
-    platform = await startChild('infra/platform/src/start-platform.ts', env, 'ready in', 120_000);
+    const env = testEnv({ PORT: '0', LABSHARE_DATA_DIR: dataDir, LOG_LEVEL: 'error' });
+    const started = await startChildUntil('infra/platform/src/start-platform.ts', env, readyUrl, 120_000);
+    [platform, gateway] = [started.child, started.found];
     tokens.admin = tokenFor({ sub: 'fuzz-admin', org: 'zone', roles: ['admin'] });
     const org = await apiClient(gateway)('POST', '/v1/orgs', {
       token: tokens.admin,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, exited, freePort, startChild, testEnv, tokenFor, waitFor } from '@labshare/testkit';
+import { apiClient, exited, readyUrl, startChildUntil, testEnv, tokenFor, waitFor } from '@labshare/testkit';
 
 const MINUTE = 60_000;
 
@@ -19,10 +19,9 @@ describe('inventory → booking → access → billing through the gateway', () 
   let platform: ChildProcess;
   let api: ReturnType<typeof apiClient>;
   beforeAll(async () => {
-    const port = await freePort();
-    api = apiClient(`http://127.0.0.1:${port}`);
-    const env = testEnv({ PORT: String(port), LABSHARE_DATA_DIR: dataDir, LOG_LEVEL: 'error' });
-    platform = await startChild('infra/platform/src/start-platform.ts', env, 'ready in', 120_000);
+    const env = testEnv({ PORT: '0', LABSHARE_DATA_DIR: dataDir, LOG_LEVEL: 'error' });
+    const started = await startChildUntil('infra/platform/src/start-platform.ts', env, readyUrl, 120_000);
+    [platform, api] = [started.child, apiClient(started.found)];
   }, 180_000);
   afterAll(async () => {
     platform?.kill('SIGTERM');

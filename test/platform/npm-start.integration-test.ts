@@ -1,19 +1,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { waitFor } from '@labshare/testkit';
-import { exited } from '@labshare/testkit';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { exited, readyUrl, waitFor } from '@labshare/testkit';
+import { platformEnv } from '../support/platform-process';
 
 /** The pids of the JVMs the platform reported starting (`kafka ready in 2.1 s (pid 123)`). */
 function jvmPids(output: string): number[] {
@@ -34,20 +25,7 @@ describe('npm start', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('when started with no infrastructure configured, then /readyz is 200 within 120 s and a Ctrl-C stops everything, services first and cleanly, within 15 s', async () => {
-    const port = await freePort();
-    const env: Record<string, string | undefined> = {
-      ...process.env,
-      PORT: String(port),
-      LABSHARE_DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      INVENTORY_PORT: '0',
-      BOOKING_PORT: '0',
-      ACCESS_PORT: '0',
-      BILLING_PORT: '0',
-      LABSHARE_NO_CONTAINERS: 'true',
-    };
-    delete env.MONGO_URL;
-    delete env.KAFKA_BROKERS;
+    const env = platformEnv(dataDir, { PORT: '0' });
     const started = Date.now();
     const platform = spawn('npm', ['start'], {
       cwd: path.resolve(import.meta.dirname, '../..'),
@@ -59,38 +37,38 @@ describe('npm start', () => {
     platform.stdout.on('data', (c: Buffer) => (output += c.toString()));
     platform.stderr.on('data', (c: Buffer) => (output += c.toString()));
     try {
-      const ready = await waitFor(
-        async () => {
-          const answer = await fetch(`http://127.0.0.1:${port}/readyz`);
-          return answer.status === 200 && ((await answer.json()) as { status: string });
-        },
-        { timeoutMs: 120_000, intervalMs: 250, what: 'readyz 200' },
-      ).catch((error: Error) => {
+      const base = await waitFor(() => readyUrl(output), {
+        timeoutMs: 120_000,
+        intervalMs: 250,
+        what: 'the "[platform] ready in" line',
+      }).catch((error: Error) => {
         throw new Error(`${error.message}\nnpm start said:\n${output}`);
       });
-      expect(ready.status).toBe('ready');
+      const readyz = await fetch(`${base}/readyz`);
+      expect(readyz.status).toBe(200);
+      expect(((await readyz.json()) as { status: string }).status).toBe('ready');
       expect(Date.now() - started).toBeLessThan(120_000);
-      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
       // The web console, built by npm start itself, at / and at any of its own page paths.
       for (const page of ['/', '/resources/any']) {
-        const answer = await fetch(`http://127.0.0.1:${port}${page}`);
+        const answer = await fetch(`${base}${page}`);
         expect(answer.headers.get('content-type')).toMatch(/^text\/html/);
         expect(await answer.text()).toContain('<div id="root">');
       }
-      const index = await (await fetch(`http://127.0.0.1:${port}/`)).text();
+      const index = await (await fetch(`${base}/`)).text();
       const script = /src="(\/assets\/[^"]+\.js)"/.exec(index)?.[1];
-      const bundle = await (await fetch(`http://127.0.0.1:${port}${script}`)).text();
+      const bundle = await (await fetch(`${base}${script}`)).text();
       expect(bundle).not.toContain('jsxDEV'); // React's production build, whatever NODE_ENV npm start had
-      const events = (await (await fetch(`http://127.0.0.1:${port}/asyncapi.json`)).json()) as {
+      const events = (await (await fetch(`${base}/asyncapi.json`)).json()) as {
         channels: object;
       };
       expect(Object.keys(events.channels)).toContain('booking.booking-events.v1');
-      const bookingApi = (await (await fetch(`http://127.0.0.1:${port}/booking/openapi.json`)).json()) as {
+      const bookingApi = (await (await fetch(`${base}/booking/openapi.json`)).json()) as {
         paths: object;
       };
       expect(Object.keys(bookingApi.paths)).toContain('/v1/bookings');
       // Access publishes its pass keys through the gateway: the development key kept in the data folder.
-      const jwks = (await (await fetch(`http://127.0.0.1:${port}/.well-known/jwks.json`)).json()) as {
+      const jwks = (await (await fetch(`${base}/.well-known/jwks.json`)).json()) as {
         keys: { kid: string; alg: string }[];
       };
       expect(jwks.keys).toEqual([expect.objectContaining({ alg: 'ES256' })]);

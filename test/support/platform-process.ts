@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { isAlive } from '@labshare/local-infra';
-import { apiClient, exited, freePort, waitFor } from '@labshare/testkit';
+import { apiClient, exited, readyUrl, waitFor } from '@labshare/testkit';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -36,17 +36,15 @@ export async function runNpm(script: string[], env: Record<string, string | unde
 
 export type RunningPlatform = Awaited<ReturnType<typeof startPlatform>>;
 
-/** Starts `npm start` and resolves once the gateway's /readyz answers 200. */
+/** Starts `npm start` on any free port and resolves once the gateway's /readyz answers 200. */
 export async function startPlatform(
   dataDir: string,
   options: { args?: string[]; env?: Record<string, string> } = {},
 ) {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
   const args = options.args ? ['--', ...options.args] : [];
   const child = spawn('npm', ['start', ...args], {
     cwd: repoRoot,
-    env: platformEnv(dataDir, { PORT: String(port), ...options.env }),
+    env: platformEnv(dataDir, { PORT: '0', ...options.env }),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group: npm, Node and the JVMs
   });
@@ -54,12 +52,16 @@ export async function startPlatform(
   const gone = exited(child).then((code) => {
     throw new Error(`npm start exited with ${code} before it was ready:\n${output()}`);
   });
-  const ready = waitFor(async () => (await fetch(`${url}/readyz`)).status === 200, {
-    timeoutMs: 120_000,
-    intervalMs: 200,
-    what: 'readyz 200',
-  });
-  await Promise.race([ready, gone]).catch((error: Error) => {
+  const ready = async () => {
+    const url = await waitFor(() => readyUrl(output()), {
+      timeoutMs: 120_000,
+      intervalMs: 200,
+      what: 'the "[platform] ready in" line',
+    });
+    await waitFor(async () => (await fetch(`${url}/readyz`)).status === 200, { what: 'readyz 200' });
+    return url;
+  };
+  const url = await Promise.race([ready(), gone]).catch((error: Error) => {
     child.kill('SIGKILL');
     throw new Error(`${error.message}\nnpm start said:\n${output()}`);
   });

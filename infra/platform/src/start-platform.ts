@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { env, loadConfig } from '@labshare/config';
 import { freePorts, provideInfrastructure } from '@labshare/local-infra';
@@ -116,7 +117,9 @@ async function main(): Promise<void> {
   await waitUntilReady(upstreams);
   await consoleBuilt;
   await new Promise<void>((resolve) => gateway.listen(PORT, HOST, resolve));
-  log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s on http://localhost:${PORT}`);
+  // The port bound, not the one asked for: PORT=0 lets the kernel pick one nobody else can take.
+  const { port } = gateway.address() as AddressInfo;
+  log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s on http://localhost:${port}`);
 }
 
 /** Every service answers /readyz with 200 (they start in parallel; a slow one is waited for). */

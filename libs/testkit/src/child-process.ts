@@ -15,22 +15,37 @@ export async function startChild(
   readyLine: string,
   timeoutMs = 60_000,
 ): Promise<ChildProcess> {
+  const ready = (output: string) => output.includes(readyLine) || undefined;
+  return (await startChildUntil(file, env, ready, timeoutMs)).child;
+}
+
+/**
+ * `startChild` for a process that says something the caller needs once it is ready (the port it
+ * bound, say): resolves with the first defined value `ready` finds in everything it printed so far.
+ */
+export async function startChildUntil<T>(
+  file: string,
+  env: Record<string, string>,
+  ready: (output: string) => T | undefined,
+  timeoutMs = 60_000,
+): Promise<{ child: ChildProcess; found: T }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, file)], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  await new Promise<void>((resolve, reject) => {
+  const found = await new Promise<T>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`${file} not ready in ${timeoutMs} ms:\n${output}`)),
       timeoutMs,
     );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes(readyLine)) {
+      const value = ready(output);
+      if (value !== undefined) {
         clearTimeout(timer);
-        resolve();
+        resolve(value);
       }
     };
     child.stdout?.on('data', onData);
@@ -40,7 +55,7 @@ export async function startChild(
       reject(new Error(`${file} exited with ${code} before it was ready:\n${output}`));
     });
   });
-  return child;
+  return { child, found };
 }
 
 /** Resolves when the process has exited (immediately if it already has). */
