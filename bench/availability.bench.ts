@@ -10,7 +10,8 @@
 //   npm run bench:availability            (BENCH_AVAILABILITY_REQUESTS, default 500)
 //   BENCH_CPU_PROF_DIR=<dir> npm run bench:availability, then
 //   node --import tsx bench/cpu-profile-summary.ts <dir>/<largest>.cpuprofile 25
-import { Announcer, apiClient, dayAt as at, tokenFor } from '@labshare/testkit';
+import { Announcer, dayAt as at, tokenFor } from '@labshare/testkit';
+import { benchClient } from './bench-client';
 import { fmt, measure } from './measure';
 import { benchInfra } from './bench-infra';
 import { startServiceProcess } from './service-process';
@@ -21,7 +22,7 @@ async function main() {
   const { infra, env } = await benchInfra();
   const booking = await startServiceProcess('booking', env);
   const inventory = new Announcer(env, 'bench-inventory');
-  const api = apiClient(booking.url, { checkContract: false });
+  const api = benchClient(booking.url);
   try {
     const provider = await inventory.org('university');
     const consumer = await inventory.org('enterprise');

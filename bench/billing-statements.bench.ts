@@ -6,7 +6,8 @@ import { loadConfig, start } from '@labshare/billing';
 import { topics, orgEventTypes, type Org } from '@labshare/contracts';
 import { createLogger } from '@labshare/logging';
 import { connectMongo } from '@labshare/mongo';
-import { Announcer, apiClient, orgSnapshot, resourceSnapshot } from '@labshare/testkit';
+import { Announcer, orgSnapshot, resourceSnapshot } from '@labshare/testkit';
+import { benchClient } from './bench-client';
 import { LedgerRepository } from '../services/billing/src/data-access/ledger.repository';
 import { StatementRepository } from '../services/billing/src/data-access/statement.repository';
 import { lineOf } from '../services/billing/src/domain/rules/ledger-lines';
@@ -31,7 +32,7 @@ async function main() {
     env: { BILLING_CLOSE_CRON: '0 0 0 1 1 *' },
   });
   const billing = await start(loadConfig(env));
-  const api = apiClient(billing.url, { checkContract: false });
+  const api = benchClient(billing.url);
   const announcer = new Announcer(env, 'bench-billing-statements');
   const mongo = await connectMongo({
     url: infra.mongoUrl,

@@ -16,7 +16,8 @@
 import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import type { Resource } from '@labshare/contracts';
-import { Announcer, apiClient, dayAt as at, tokenFor } from '@labshare/testkit';
+import { Announcer, dayAt as at, tokenFor } from '@labshare/testkit';
+import { benchClient } from './bench-client';
 import { fmt, measure } from './measure';
 import { bookOneResource } from './one-resource';
 import { weekDocumentId } from '../services/booking/src/data-access/calendar-weeks';
@@ -43,7 +44,7 @@ async function main() {
   const booking = await startServiceProcess('booking', env);
   // Plays inventory on the bus; booking awaits a resource or org it has not heard of yet.
   const inventory = new Announcer(env, 'bench-inventory');
-  const api = apiClient(booking.url, { checkContract: false });
+  const api = benchClient(booking.url);
   const mongo = await MongoClient.connect(infra.mongoUrl);
   const provider = await inventory.org('university');
   const newResource = (overrides: Partial<Resource> = {}) => inventory.resource(provider, overrides);

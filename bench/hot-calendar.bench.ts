@@ -5,7 +5,8 @@
 //    latency, CPU per booking of the whole platform, and the answers' statuses.
 // 2. The CPU an idle booking process, the broker and the database server use per second, three
 //    times 10 s after the load (timers, heartbeats, consumers' fetches).
-import { Announcer, apiClient, tokenFor } from '@labshare/testkit';
+import { Announcer, tokenFor } from '@labshare/testkit';
+import { benchClient } from './bench-client';
 import { benchInfra } from './bench-infra';
 import { fmt } from './measure';
 import { bookOneResource } from './one-resource';
@@ -22,7 +23,7 @@ async function main() {
   // Plays inventory on the bus; booking awaits a resource or org it has not heard of yet.
   const inventory = new Announcer(env, 'bench-inventory');
   try {
-    const apis = replicas.map((replica) => apiClient(replica.url, { checkContract: false }));
+    const apis = replicas.map((replica) => benchClient(replica.url));
     const provider = await inventory.org('university');
     const consumer = await inventory.org('enterprise');
     const token = tokenFor({ sub: 'bench', org: consumer.id, roles: ['booker'] });

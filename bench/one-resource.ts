@@ -1,8 +1,7 @@
 import type { Resource } from '@labshare/contracts';
-import { dayAt as at, type apiClient } from '@labshare/testkit';
+import { dayAt as at } from '@labshare/testkit';
+import type { BenchApi } from './bench-client';
 import { measure, type Run } from './measure';
-
-type Api = ReturnType<typeof apiClient>;
 
 /**
  * `count` bookings of one resource by `clients` at once (a popular instrument as its bookings open):
@@ -10,7 +9,7 @@ type Api = ReturnType<typeof apiClient>;
  * through `apis` in turn (replicas of booking). Returns the run and the statuses answered.
  */
 export async function bookOneResource(
-  apis: Api[],
+  apis: BenchApi[],
   resource: Resource,
   token: string,
   options: { count: number; clients: number },
