@@ -4,7 +4,7 @@ export { waitFor } from './wait-for';
 export { freePort } from './free-port';
 export { apiClient } from './api-client';
 export { startChild, startChildUntil, exited } from './child-process';
-export { readyUrl } from './ready-url';
+export { readyUrl, startedUrl } from './ready-url';
 export { bookingSnapshot, orgSnapshot, resourceSnapshot } from './snapshots';
 export { Announcer } from './announcer';
 export { dayAt } from './day-at';

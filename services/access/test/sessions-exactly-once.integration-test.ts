@@ -9,8 +9,7 @@ import {
   bookingSnapshot,
   eventTap,
   exited,
-  freePort,
-  startChild,
+  startChildUntil,
   testEnv,
   waitFor,
   type EventTap,
@@ -44,13 +43,13 @@ describe('a crash between check-out and publishing', () => {
   });
 
   it('when the access process is killed (SIGKILL) after the check-out was written, then the usage record still arrives, exactly once', async () => {
-    const port = await freePort();
-    child = await startChild(
+    const started = await startChildUntil(
       'services/access/test/support/access-without-relay.ts',
-      { ...env, ACCESS_PORT: String(port) },
-      'access ready without relay',
+      { ...env, ACCESS_PORT: '0' },
+      (output) => /access ready without relay on (\S+)/.exec(output)?.[1],
     );
-    const api = apiClient(`http://127.0.0.1:${port}`);
+    child = started.child;
+    const api = apiClient(started.found);
     const provider = makeOrg('university');
     const consumer = makeOrg('training_body');
     const resource = await announcer.resource(provider);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Resource } from '@labshare/contracts';
-import { apiClient, exited, freePort, startChild, waitFor, dayAt } from '@labshare/testkit';
+import { apiClient, dayAt, exited, startChildUntil, startedUrl, waitFor } from '@labshare/testkit';
 import type { ChildProcess } from 'node:child_process';
 import { makeOrg, makeResource, startBookingService, type BookingHarness } from './booking-fixture';
 import { storedCalendars } from './support/stored-calendars';
@@ -28,10 +28,10 @@ describe('booking storm through separate replica processes', () => {
     // A small head, so the calendars are folded into their weeks many times during the storm.
     h = await startBookingService({ CALENDAR_HEAD_BOOKINGS: '8' });
     for (let i = 0; i < 2; i++) {
-      const port = await freePort();
-      const env = { ...h.env, BOOKING_PORT: String(port), LOG_LEVEL: 'info' };
-      replicas.push(await startChild('services/booking/src/start.ts', env, 'booking started'));
-      urls.push(`http://127.0.0.1:${port}`);
+      const env = { ...h.env, BOOKING_PORT: '0', LOG_LEVEL: 'info' };
+      const replica = await startChildUntil('services/booking/src/start.ts', env, startedUrl('booking'));
+      replicas.push(replica.child);
+      urls.push(replica.found);
     }
   }, 120_000);
   afterAll(async () => {

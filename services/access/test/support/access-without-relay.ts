@@ -4,4 +4,4 @@ import { start } from '../../src/start';
 
 const service = await start();
 await service.relay.stop();
-console.log('access ready without relay');
+console.log(`access ready without relay on ${service.url}`);
