@@ -4,21 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exited, readyUrl, waitFor } from '@labshare/testkit';
-import { platformEnv } from '../support/platform-process';
-
-/** The pids of the JVMs the platform reported starting (`kafka ready in 2.1 s (pid 123)`). */
-function jvmPids(output: string): number[] {
-  return [...output.matchAll(/(?:kafka|mongo) ready in [\d.]+ s \(pid (\d+)\)/g)].map((m) => Number(m[1]));
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { isAlive } from '@labshare/local-infra';
+import { jvmPidsIn, platformEnv } from '../support/platform-process';
 
 describe('npm start', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'labshare-start-'));
@@ -73,16 +60,16 @@ describe('npm start', () => {
       };
       expect(jwks.keys).toEqual([expect.objectContaining({ alg: 'ES256' })]);
       expect(existsSync(path.join(dataDir, 'access', 'dev-pass-key.pem'))).toBe(true);
-      const pids = jvmPids(output);
+      const pids = jvmPidsIn(output);
       expect(pids).toHaveLength(2);
-      expect(pids.every(alive)).toBe(true);
+      expect(pids.every(isAlive)).toBe(true);
 
       // Ctrl-C: the terminal sends SIGINT to every process in the foreground group at once.
       const stopAt = Date.now();
       const before = output.length;
       process.kill(-platform.pid!, 'SIGINT');
       expect(await exited(platform)).toBe(0);
-      await waitFor(() => !pids.some(alive), {
+      await waitFor(() => !pids.some(isAlive), {
         timeoutMs: 15_000,
         what: 'JVMs gone',
       });

@@ -26,6 +26,11 @@ export function platformEnv(dataDir: string, extra: Record<string, string> = {})
   return env;
 }
 
+/** The pids the platform reported for its JVMs (`kafka ready in 2.1 s (pid 123)`). */
+export function jvmPidsIn(output: string): number[] {
+  return [...output.matchAll(/(?:kafka|mongo) ready in [\d.]+ s \(pid (\d+)\)/g)].map((m) => Number(m[1]));
+}
+
 /** Runs `npm run <script> -- <args>` (or `npm start`) to its end. */
 export async function runNpm(script: string[], env: Record<string, string | undefined>) {
   const child = spawn('npm', script, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -66,9 +71,7 @@ export async function startPlatform(
     throw new Error(`${error.message}\nnpm start said:\n${output()}`);
   });
   gone.catch(() => undefined); // from now on an exit is what the test asked for
-  /** The pids the platform reported for its JVMs (`kafka ready in 2.1 s (pid 123)`). */
-  const jvmPids = () =>
-    [...output().matchAll(/(?:kafka|mongo) ready in [\d.]+ s \(pid (\d+)\)/g)].map((m) => Number(m[1]));
+  const jvmPids = () => jvmPidsIn(output());
   /** The newest pid the supervisor reported for each service (`booking starting (pid 123)`). */
   const servicePids = () =>
     Object.fromEntries(
