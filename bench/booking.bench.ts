@@ -7,6 +7,8 @@
 //     (a larger platform; the in-memory server also holds the seeded bookings' projections)
 //   BENCH_ONLY=throughput npm run bench:booking   (the three booking levels only: about a minute, for
 //     paired runs of two versions)
+//   BENCH_WARM_UP=0 npm run bench:booking   (no warm-up: the levels measure a freshly started platform;
+//     3,000 bookings and as many raw inserts by default, see `warmUp`)
 //   BENCH_CPU_PROF_DIR=/tmp/prof npm run bench:booking   (a CPU profile of the booking process; then
 //     node --import tsx bench/cpu-profile-summary.ts /tmp/prof/<file>.cpuprofile)
 //   BENCH_PERF_DIR=/tmp/perf npm run bench:booking   (on-CPU profiles of the booking process at 16
@@ -17,7 +19,7 @@ import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import type { Resource } from '@labshare/contracts';
 import { Announcer, dayAt as at, tokenFor } from '@labshare/testkit';
-import { benchClient } from './bench-client';
+import { benchClient, type BenchApi } from './bench-client';
 import { fmt, measure } from './measure';
 import { bookOneResource } from './one-resource';
 import { weekDocumentId } from '../services/booking/src/data-access/calendar-weeks';
@@ -28,6 +30,10 @@ import { recordPerf } from './perf-record';
 import { startServiceProcess } from './service-process';
 
 const REQUESTS_PER_LEVEL = Number(process.env.BENCH_REQUESTS ?? 1000);
+/** Bookings (and raw inserts) before the measured levels, not counted: see `warmUp`. */
+const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 3000);
+/** A head folds on passing `CALENDAR_HEAD_BOOKINGS` (32, as the bench runs booking) bookings. */
+const FOLD_CYCLE = 33;
 const LEVELS = [1, 16, 64];
 const RESOURCES = 64;
 /** The units of the one resource all clients book at once (each 15 minutes holds this many). */
@@ -59,6 +65,8 @@ async function main() {
     // 64 resources at every level: requests spread over calendars as real traffic does, so the
     // levels differ in concurrency only (a long calendar is what the availability part measures).
     const resources = await Promise.all(Array.from({ length: RESOURCES }, () => newResource()));
+    const spare = await Promise.all(Array.from({ length: RESOURCES }, () => newResource()));
+    await warmUp(mongo, api, token, { spare, measured: resources });
     for (const [level, concurrency] of LEVELS.entries()) {
       const raw = mongo.db('bench_raw').collection(`slots_${randomUUID().slice(0, 8)}`);
       await raw.createIndex({ resourceId: 1, slot: 1 }, { unique: true });
@@ -230,7 +238,7 @@ async function main() {
       if (answer.status === 200) break;
     }
     console.log(
-      `\nbooking with the platform filled (${SEARCH_RESOURCES + RESOURCES + 2} resources, ${SEARCH_RESOURCES * SEARCH_BOOKINGS} more bookings), c=16`,
+      `\nbooking with the platform filled (${SEARCH_RESOURCES + 2 * RESOURCES + 2} resources, ${SEARCH_RESOURCES * SEARCH_BOOKINGS} more bookings), c=16`,
     );
     // The same 64 resources and concurrency as the empty c=16 line, a day of their own: the only
     // difference is what else the platform holds.
@@ -324,6 +332,61 @@ async function main() {
     await booking.stop();
     await infra.stop();
   }
+}
+
+/**
+ * Both sides of the ratio are measured warm, as on a platform that has been up for a while: the
+ * optimising compilers of Node and of the database's and the broker's JVMs compile the hot paths
+ * during the first few thousand requests, and a process measured from its first request counts that
+ * work as the bookings'. The warm-up books `spare` resources, so the measured calendars do not grow
+ * by it; its own figures are printed, so the cold cost stays visible.
+ *
+ * It also leaves the measured heads at different fill levels, as uneven real traffic does: measured
+ * resource k gets k/64 of a fold cycle of bookings. Booked in lockstep, every head passed the fold
+ * threshold in the same level, and whether a level held that wave of 64 folds decided its figure
+ * (the fourteenth round in docs/benchmarks.md); spread, each level folds its share.
+ */
+async function warmUp(
+  mongo: MongoClient,
+  api: BenchApi,
+  token: string,
+  resources: { spare: Resource[]; measured: Resource[] },
+): Promise<void> {
+  if (WARM_UP <= 0) return;
+  const { spare, measured } = resources;
+  // Days 4 and 5, which no level books: 96 quarter hours a day on each resource.
+  const most = 2 * 96 * spare.length;
+  if (WARM_UP > most) throw new Error(`BENCH_WARM_UP is at most ${most}`);
+  const targets = [
+    ...Array.from({ length: WARM_UP }, (_, i) => spare[i % spare.length]!),
+    ...measured.flatMap((r, k) => Array<Resource>(Math.floor((k * FOLD_CYCLE) / measured.length)).fill(r)),
+  ];
+  const used = new Map<Resource, number>();
+  const slots = targets.map((r) => {
+    used.set(r, (used.get(r) ?? 0) + 1);
+    return used.get(r)! - 1;
+  });
+  const raw = mongo.db('bench_raw').collection(`warm_${randomUUID().slice(0, 8)}`);
+  await raw.createIndex({ resourceId: 1, slot: 1 }, { unique: true });
+  const inserted = await measure(targets.length, 16, async (i) => {
+    await raw.insertOne({ resourceId: `r${i % RESOURCES}`, slot: i, at: new Date() });
+  });
+  const cpu = platformCpuMs();
+  const booked = await measure(targets.length, 16, async (i) => {
+    const day = 4 + Math.floor(slots[i]! / 96);
+    const minute = (slots[i]! % 96) * 15;
+    const answer = await api('POST', '/v1/bookings', {
+      token,
+      body: {
+        resourceId: targets[i]!.id,
+        start: at(day, 0, minute),
+        end: at(day, 0, minute + 15),
+      },
+    });
+    if (answer.status !== 201) throw new Error(`warm-up booking failed: ${answer.status}`);
+  });
+  console.log(`  warm-up (${targets.length} of each, c=16, not counted): raw insert ${fmt(inserted)}`);
+  console.log(`        booking    ${fmt(booked)}   CPU/booking ${cpuPer(cpu, targets.length)}`);
 }
 
 main().catch((error: unknown) => {
