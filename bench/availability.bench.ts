@@ -51,9 +51,9 @@ async function main() {
         });
         if (answer.status !== 201) throw new Error(`seed failed: ${answer.status}`);
       }
-    const ahead = `/v1/availability?resourceId=${busy.id}&from=${at(0, 23)}&to=${at(91, 0)}&durationMinutes=60`;
+    const ahead = `/v1/availability?resourceId=${busy.id}&from=${at(1, 0)}&to=${at(91, 0)}&durationMinutes=60`;
     const today = `/v1/availability?resourceId=${busy.id}&from=${at(0, 0)}&to=${at(91, 0)}&durationMinutes=60`;
-    const pastHorizon = `/v1/availability?resourceId=${edge.id}&from=${at(0, 23)}&to=${at(91, 0)}&durationMinutes=60`;
+    const pastHorizon = `/v1/availability?resourceId=${edge.id}&from=${at(1, 0)}&to=${at(91, 0)}&durationMinutes=60`;
     const sample = await api('GET', ahead, { token });
     const bytes = JSON.stringify(sample.body).length;
     console.log(
@@ -69,8 +69,7 @@ async function main() {
         if (answer.status !== 200) throw new Error(`availability failed: ${answer.status}`);
       });
     const afresh = await answered(
-      (i) =>
-        `/v1/availability?resourceId=${busy.id}&from=${at(0, 23)}&to=${at(91, 0, -i)}&durationMinutes=60`,
+      (i) => `/v1/availability?resourceId=${busy.id}&from=${at(1, 0)}&to=${at(91, 0, -i)}&durationMinutes=60`,
     );
     const beyond = await answered(() => pastHorizon);
     const todays = await answered(() => today);
@@ -80,7 +79,7 @@ async function main() {
       ['worked out afresh (a new range end) ', afresh],
       ['past the horizon (end clipped)      ', beyond],
       ["today's view (from midnight)        ", todays],
-      ['kept (from 23:00: wholly ahead)     ', kept],
+      ['kept (from tomorrow: wholly ahead)  ', kept],
     ] as const)
       console.log(
         `  ${label} ${fmt(figures)}   ratio ${(figures.p50 / sizeOnly.p50).toFixed(1)}× its size alone (p50)`,
