@@ -77,9 +77,15 @@ describe.each([
       return (performance.now() - started) / 100;
     };
     await perWrite((i) => ({ _id: `t${i}` })); // warm-up
-    const byId = await perWrite((i) => ({ _id: `t${i}` }));
-    const byIdAndVersion = await perWrite((i) => ({ _id: `t${i}`, version: 1 }));
+    // The fastest of five alternating rounds each: a test run beside others on two cores once
+    // measured a single round at 2.7x; a scan of 20,000 documents is slower in every round.
+    const byId: number[] = [];
+    const byIdAndVersion: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      byId.push(await perWrite((i) => ({ _id: `t${i}` })));
+      byIdAndVersion.push(await perWrite((i) => ({ _id: `t${i}`, version: 1 })));
+    }
     // A scan of 20,000 documents made the second 5-6x dearer than the first; a lookup is ~1x.
-    expect(byIdAndVersion / byId).toBeLessThan(2);
+    expect(Math.min(...byIdAndVersion) / Math.min(...byId)).toBeLessThan(2);
   }, 120_000);
 });
