@@ -67,36 +67,24 @@ async function main() {
     const resources = await Promise.all(Array.from({ length: RESOURCES }, () => newResource()));
     const spare = await Promise.all(Array.from({ length: RESOURCES }, () => newResource()));
     await warmUp(mongo, api, token, { spare, measured: resources });
+    // Request i books the 64 resources in turn, each a free quarter hour of `day`: successes only.
+    const bookDay = (day: number) => (i: number) =>
+      bookQuarter(api, token, resources[i % RESOURCES]!, day, Math.floor(i / RESOURCES) * 15);
     for (const [level, concurrency] of LEVELS.entries()) {
-      const raw = mongo.db('bench_raw').collection(`slots_${randomUUID().slice(0, 8)}`);
-      await raw.createIndex({ resourceId: 1, slot: 1 }, { unique: true });
+      const raw = await rawSlots(mongo);
       // Each side starts a level with its connections open (4 × c requests, not counted): a level is
       // a steady number of clients, not the burst of opening c connections at once.
       await measure(concurrency * 4, concurrency, async () => {
-        await raw.findOne({});
+        await raw.collection.findOne({});
       });
-      const baseline = await measure(REQUESTS_PER_LEVEL, concurrency, async (i) => {
-        await raw.insertOne({ resourceId: `r${i % RESOURCES}`, slot: i, at: new Date() });
-      });
+      const baseline = await measure(REQUESTS_PER_LEVEL, concurrency, raw.insert);
       await measure(concurrency * 4, concurrency, async () => {
         await api('GET', '/readyz', {});
       });
       const stopPerf = concurrency === 16 ? await recordPerf(booking.pid, 'booking-c16') : undefined;
       const cpu = platformCpuMs();
-      const booked = await measure(REQUESTS_PER_LEVEL, concurrency, async (i) => {
-        // Each level books a day of its own and each request a free 15-minute slot: successes only.
-        const slot = Math.floor(i / RESOURCES);
-        const answer = await api('POST', '/v1/bookings', {
-          token,
-          body: {
-            resourceId: resources[i % RESOURCES]!.id,
-            start: at(1 + level, 0, slot * 15),
-            end: at(1 + level, 0, slot * 15 + 15),
-          },
-        });
-        if (answer.status !== 201)
-          throw new Error(`booking failed: ${answer.status} ${JSON.stringify(answer.body)}`);
-      });
+      // Each level books a day of its own.
+      const booked = await measure(REQUESTS_PER_LEVEL, concurrency, bookDay(1 + level));
       const bookingCpu = cpuPer(cpu, REQUESTS_PER_LEVEL);
       await stopPerf?.();
       console.log(`  c=${String(concurrency).padStart(2)}  raw insert ${fmt(baseline)}`);
@@ -123,11 +111,7 @@ async function main() {
     if (THROUGHPUT_ONLY) return;
 
     console.log('\nhold then confirm, and cancel, at 16 clients (ratio = operations / raw inserts)');
-    const holdRaw = mongo.db('bench_raw').collection(`slots_${randomUUID().slice(0, 8)}`);
-    await holdRaw.createIndex({ resourceId: 1, slot: 1 }, { unique: true });
-    const holdBaseline = await measure(REQUESTS_PER_LEVEL, 16, async (i) => {
-      await holdRaw.insertOne({ resourceId: `r${i % RESOURCES}`, slot: i, at: new Date() });
-    });
+    const holdBaseline = await measure(REQUESTS_PER_LEVEL, 16, (await rawSlots(mongo)).insert);
     const held: string[] = [];
     const holdCpu = platformCpuMs();
     const holdThenConfirm = await measure(REQUESTS_PER_LEVEL, 16, async (i) => {
@@ -242,19 +226,6 @@ async function main() {
     );
     // The same 64 resources and concurrency as the empty c=16 line, a day of their own: the only
     // difference is what else the platform holds.
-    const bookDay = (day: number) => (i: number) => {
-      const slot = Math.floor(i / RESOURCES);
-      return api('POST', '/v1/bookings', {
-        token,
-        body: {
-          resourceId: resources[i % RESOURCES]!.id,
-          start: at(day, 0, slot * 15),
-          end: at(day, 0, slot * 15 + 15),
-        },
-      }).then((answer) => {
-        if (answer.status !== 201) throw new Error(`booking failed: ${answer.status}`);
-      });
-    };
     // The seeded bookings' events are applied first (booking repairs their projections): up to ~5 ms each.
     const waited = await platformSettled(0.1, Math.max(60_000, SEARCH_RESOURCES * SEARCH_BOOKINGS * 5));
     console.log(`  (the platform settled ${(waited / 1000).toFixed(1)} s after seeding)`);
@@ -374,27 +345,33 @@ async function warmUp(
     used.set(r, (used.get(r) ?? 0) + 1);
     return used.get(r)! - 1;
   });
-  const raw = mongo.db('bench_raw').collection(`warm_${randomUUID().slice(0, 8)}`);
-  await raw.createIndex({ resourceId: 1, slot: 1 }, { unique: true });
-  const inserted = await measure(targets.length, 16, async (i) => {
-    await raw.insertOne({ resourceId: `r${i % RESOURCES}`, slot: i, at: new Date() });
-  });
+  const inserted = await measure(targets.length, 16, (await rawSlots(mongo)).insert);
   const cpu = platformCpuMs();
-  const booked = await measure(targets.length, 16, async (i) => {
-    const day = 4 + Math.floor(slots[i]! / 96);
-    const minute = (slots[i]! % 96) * 15;
-    const answer = await api('POST', '/v1/bookings', {
-      token,
-      body: {
-        resourceId: targets[i]!.id,
-        start: at(day, 0, minute),
-        end: at(day, 0, minute + 15),
-      },
-    });
-    if (answer.status !== 201) throw new Error(`warm-up booking failed: ${answer.status}`);
-  });
+  const booked = await measure(targets.length, 16, (i) =>
+    bookQuarter(api, token, targets[i]!, 4 + Math.floor(slots[i]! / 96), (slots[i]! % 96) * 15),
+  );
   console.log(`  warm-up (${targets.length} of each, c=16, not counted): raw insert ${fmt(inserted)}`);
   console.log(`        booking    ${fmt(booked)}   CPU/booking ${cpuPer(cpu, targets.length)}`);
+}
+
+/** A fresh collection with the unique index the raw baseline inserts against, and the insert of row i. */
+async function rawSlots(mongo: MongoClient) {
+  const collection = mongo.db('bench_raw').collection(`slots_${randomUUID().slice(0, 8)}`);
+  await collection.createIndex({ resourceId: 1, slot: 1 }, { unique: true });
+  const insert = async (i: number) => {
+    await collection.insertOne({ resourceId: `r${i % RESOURCES}`, slot: i, at: new Date() });
+  };
+  return { collection, insert };
+}
+
+/** Books `resource` for the quarter hour from `minute` of `day`; anything but a 201 fails the bench. */
+async function bookQuarter(api: BenchApi, token: string, resource: Resource, day: number, minute: number) {
+  const answer = await api('POST', '/v1/bookings', {
+    token,
+    body: { resourceId: resource.id, start: at(day, 0, minute), end: at(day, 0, minute + 15) },
+  });
+  if (answer.status !== 201)
+    throw new Error(`booking failed: ${answer.status} ${JSON.stringify(answer.body)}`);
 }
 
 main().catch((error: unknown) => {
