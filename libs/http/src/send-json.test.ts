@@ -10,10 +10,16 @@ describe('sendJson', () => {
   // A body whose serialisation is counted: JSON.stringify calls toJSON once per serialisation.
   const counted = (label: string) => ({ label, toJSON: () => (stringified++, { label }) });
   const shared = Object.freeze(counted('shared'));
+  /** What `/frozen` handed to express's `res.send`, in order. */
+  const handedToSend: unknown[] = [];
 
   beforeAll(async () => {
     const app = express();
-    app.get('/frozen', (_req, res) => sendJson(res, 200, shared));
+    app.get('/frozen', (_req, res) => {
+      const send = res.send.bind(res);
+      res.send = (body) => (handedToSend.push(body), send(body));
+      sendJson(res, 200, shared);
+    });
     app.get('/fresh', (_req, res) => sendJson(res, 201, counted('fresh')));
     app.get('/own', (_req, res) => {
       const body = counted('own');
@@ -42,6 +48,14 @@ describe('sendJson', () => {
     expect(first.headers.get('etag')).toMatch(/^W\/"/);
     expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
     expect(stringified - before).toBe(1);
+  });
+
+  it('when a frozen body is sent again, then the same encoded bytes are handed to express, not a string to encode', async () => {
+    handedToSend.length = 0;
+    await (await get('/frozen')).text();
+    await (await get('/frozen')).text();
+    expect(Buffer.isBuffer(handedToSend[0])).toBe(true);
+    expect(handedToSend[1]).toBe(handedToSend[0]);
   });
 
   it('when the client already holds that tag, then the answer is 304 with no body', async () => {

@@ -13,14 +13,17 @@ export interface OwnJson {
   [ownJson](tagOf: EntityTagOf | undefined): { text: string; etag?: string };
 }
 
-/** The JSON and entity tag of each frozen answer sent, for as long as the answer itself lives. */
-const written = new WeakMap<object, { text: string; etag?: string }>();
+/** The JSON (encoded) and entity tag of each frozen answer sent, for as long as the answer itself lives. */
+const written = new WeakMap<object, { text: Buffer; etag?: string }>();
 
 /**
  * Sends `body` as JSON, the same as `res.json`. A frozen body is one a flow hands out again
  * unchanged (an answer it keeps for reuse): its JSON and entity tag are made the first time and
- * reused after, so a large answer asked again costs neither its serialisation nor its hash. A body
- * with its own JSON (`ownJson`) is sent as it writes itself.
+ * reused after, so a large answer asked again costs neither its serialisation nor its hash. The
+ * JSON is kept encoded, as the bytes sent: express turns a long string into a new Buffer on each
+ * `send`, which for a 90-day availability answer was 475 KB of memory outside the heap per request
+ * (and the collections that memory brings). A body with its own JSON (`ownJson`) is sent as it
+ * writes itself.
  */
 export function sendJson(res: Response, status: number, body: unknown): void {
   if (body === null || typeof body !== 'object') {
@@ -41,13 +44,13 @@ export function sendJson(res: Response, status: number, body: unknown): void {
   let memo = written.get(body);
   if (!memo) {
     const text = JSON.stringify(body);
-    memo = { text, etag: tagOf?.(text) };
+    memo = { text: Buffer.from(text), etag: tagOf?.(text) };
     written.set(body, memo);
   }
   send(res, status, memo);
 }
 
-function send(res: Response, status: number, json: { text: string; etag?: string }): void {
+function send(res: Response, status: number, json: { text: string | Buffer; etag?: string }): void {
   if (json.etag) res.set('ETag', json.etag);
   res.status(status).type('application/json').send(json.text);
 }
