@@ -20,6 +20,7 @@ import { MongoClient } from 'mongodb';
 import type { Resource } from '@labshare/contracts';
 import { Announcer, dayAt as at, tokenFor } from '@labshare/testkit';
 import { benchClient, type BenchApi } from './bench-client';
+import { countingClient } from './counting-client';
 import { fmt, measure } from './measure';
 import { bookOneResource } from './one-resource';
 import { weekDocumentId } from '../services/booking/src/data-access/calendar-weeks';
@@ -183,17 +184,24 @@ async function main() {
     // is the query's own cost. Its first answer is worked out (the calendar changed); later ones are
     // kept until the calendar changes again, so the first is shown apart.
     await platformSettled();
+    const availabilityPath = `/v1/availability?resourceId=${busy.id}&from=${from}&to=${to}&durationMinutes=60`;
+    // Timed to the answer's last byte, not parsed: the line measures the service, not the client.
+    const counting = await countingClient(booking.url, { authorization: token });
+    let bytes = 0;
     const ask = async () => {
-      const answer = await api(
-        'GET',
-        `/v1/availability?resourceId=${busy.id}&from=${from}&to=${to}&durationMinutes=60`,
-        { token },
-      );
+      const answer = await counting.get(availabilityPath);
       if (answer.status !== 200) throw new Error(`availability failed: ${answer.status}`);
+      bytes = answer.bytes;
     };
     const first = await measure(1, 1, ask);
     // Enough answers that the p99 is a percentile, not simply the slowest one (as it was with 50).
     const query = await measure(ANSWERS_FOR_P99, 1, ask);
+    counting.close();
+    const sample = await api('GET', availabilityPath, { token });
+    console.log(
+      `  the answer: ${sample.body.slots.length} slots, ${sample.body.free.length} free pieces, ` +
+        `${(bytes / 1024).toFixed(0)} KB`,
+    );
     console.log(`  raw calendar read   ${fmt(readOnly)}`);
     console.log(
       `  availability, first answer after the last booking (worked out): ${first.p50.toFixed(1)} ms`,
