@@ -14,12 +14,18 @@ export const bookingConfigSchema = platformEnv.extend({
   /** Longer than any quota period (a month), so quotas still see every booking they count. */
   BOOKING_RETENTION_DAYS: env.int(40, 32),
   /**
-   * How far behind other replicas' writes an availability answer may be: calendars are held in
-   * memory this long (this replica's own writes show at once; decisions never trust them, see
-   * CalendarCache). 0 reads every calendar from the database. Only calendars used within that
-   * time are held, at most CALENDAR_CACHE_ENTRIES of them.
+   * How far behind other replicas' writes an availability answer may be: a held calendar answers
+   * while it is younger than this (this replica's own writes show at once). 0 reads every calendar
+   * from the database for an answer.
    */
   CALENDAR_CACHE_MS: env.int(1000, 0),
+  /**
+   * How long a calendar used by this replica stays held for decisions, which take a held copy of any
+   * age (their write is conditional on its version; see CalendarCache): a booking on a calendar
+   * used within this time is one round trip. 0 holds none past an answer's bound.
+   */
+  CALENDAR_HOLD_MS: env.int(600_000, 0),
+  /** How many calendars are held at most, for answers and decisions (the least recently used go first). */
   CALENDAR_CACHE_ENTRIES: env.int(10_000, 1),
   /**
    * How many bookings a calendar's head document holds before they are folded into its week

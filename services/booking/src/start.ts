@@ -44,11 +44,14 @@ function build(config: BookingConfig, service: ServiceDeps) {
     logger: service.logger,
   });
   const replica = service.newId();
-  const calendarCache = new CalendarCache(calendars, occupancies, held);
+  const calendarCache = new CalendarCache(calendars, occupancies, {
+    ...held,
+    holdMs: Math.max(config.CALENDAR_HOLD_MS, config.CALENDAR_CACHE_MS),
+  });
   const deps: BookingDeps = {
     calendars: calendarCache,
     calendarTurns: calendarTurns(calendarCache),
-    calendarNews: occupancies,
+    calendarNews: calendarCache,
     projection,
     resources,
     orgs: new OrgReadModel(service.db, readModels),

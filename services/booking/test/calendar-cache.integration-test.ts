@@ -82,20 +82,44 @@ describe('calendars held in memory by two replicas', () => {
     }, 120_000);
     afterAll(() => h?.stop());
 
-    it('when replica B books on a stale copy what replica A booked, then its write is refused, it decides again on the stored calendar, and answers 409', async () => {
+    it('when replica B books on a stale copy what another replica booked, then its write is refused, it decides again on the stored calendar, and answers 409', async () => {
       const provider = await makeOrg(h, 'university');
       const consumer = await makeOrg(h, 'enterprise');
       const resource = await makeResource(h, provider, { capacity: 1 });
       const slot = { resourceId: resource.id, start: dayAt(3, 10), end: dayAt(3, 11) };
       const token = consumer.booker();
 
-      expect(await showsFree(h, 1, resource.id, token, slot.start)).toBe(true); // B now holds the calendar
-      expect((await h.apis[0]!('POST', '/v1/bookings', { token, body: slot })).status).toBe(201);
+      expect(
+        (
+          await h.apis[1]!('POST', '/v1/bookings', {
+            token,
+            body: { ...slot, start: dayAt(3, 8), end: dayAt(3, 9) },
+          })
+        ).status,
+      ).toBe(201); // B now holds the calendar
+      // Another replica's booking of the slot, written but not yet heard of by B (its event is what
+      // would make B drop its copy): the stored calendar moves on one version, with no event.
+      const written = await withCalendars(h, (calendars) =>
+        calendars.updateOne(
+          { _id: resource.id },
+          {
+            $push: {
+              bookings: {
+                ...storedBooking(resource.id),
+                start: new Date(slot.start),
+                end: new Date(slot.end),
+              },
+            },
+            $inc: { version: 1 },
+          },
+        ),
+      );
+      expect(written.modifiedCount).toBe(1);
       expect(await showsFree(h, 1, resource.id, token, slot.start)).toBe(true); // B's copy is stale
 
       const second = await h.apis[1]!('POST', '/v1/bookings', { token, body: slot });
       expect(second.status).toBe(409);
-      expect((await storedBookings(h, resource.id)).filter((b) => b.status === 'confirmed')).toHaveLength(1);
+      expect((await storedBookings(h, resource.id)).filter((b) => b.status === 'confirmed')).toHaveLength(2);
       // The refused write dropped B's copy: B answers from the stored calendar again.
       expect(await showsFree(h, 1, resource.id, token, slot.start)).toBe(false);
     });

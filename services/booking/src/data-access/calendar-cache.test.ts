@@ -62,14 +62,17 @@ describe('afterChange (the calendar as the conditional write leaves it)', () => 
   );
 });
 
+/** Held for answers `maxAgeMs`, for decisions `holdMs`. */
+const holding = (maxAgeMs: number, holdMs = maxAgeMs) => ({ maxAgeMs, holdMs, maxEntries: 10 });
+
 describe('CalendarCache', () => {
   it('when a calendar is held, then loads are answered from memory until it is older than the bound', async () => {
     const { state, store } = fakeStore(calendar(1, ['a']));
-    const cache = new CalendarCache(store, view(), { maxAgeMs: 60_000, maxEntries: 10 });
+    const cache = new CalendarCache(store, view(), holding(60_000));
     await cache.load('r1');
     await cache.load('r1');
     expect(state.loads).toBe(1);
-    const expired = new CalendarCache(store, view(), { maxAgeMs: 0, maxEntries: 10 });
+    const expired = new CalendarCache(store, view(), holding(0));
     await expired.load('r1');
     await expired.load('r1');
     expect(state.loads).toBe(3);
@@ -77,7 +80,7 @@ describe('CalendarCache', () => {
 
   it('when another writer moved the calendar on, then a write from the held copy is refused and the next load reads the store', async () => {
     const { state, store } = fakeStore(calendar(1, ['a']));
-    const cache = new CalendarCache(store, view(), { maxAgeMs: 60_000, maxEntries: 10 });
+    const cache = new CalendarCache(store, view(), holding(60_000));
     const held = await cache.load('r1');
     state.stored = calendar(2, ['a', 'other-replica']);
     expect(await cache.commit(held, change([booking('mine')]))).toBeUndefined();
@@ -88,9 +91,54 @@ describe('CalendarCache', () => {
     expect(state.loads).toBe(2);
   });
 
+  it('when a held calendar is older than the bound for answers, then a decision still takes it, without a read, until the hold runs out', async () => {
+    const { state, store } = fakeStore(calendar(1, ['a']));
+    const cache = new CalendarCache(store, view(), holding(0, 60_000));
+    await cache.load('r1');
+    expect((await cache.load('r1', { toDecide: true })).version).toBe(1);
+    expect(state.loads).toBe(1);
+    await cache.load('r1'); // an answer: older than its bound (0), so read again
+    expect(state.loads).toBe(2);
+    const unheld = new CalendarCache(store, view(), holding(0, 0));
+    await unheld.load('r1');
+    await unheld.load('r1', { toDecide: true });
+    expect(state.loads).toBe(4);
+  });
+
+  it('when a calendar held for decisions was overtaken by another replica, then the write from it is refused and the decision is made on the stored one', async () => {
+    const { state, store } = fakeStore(calendar(1, ['a']));
+    const cache = new CalendarCache(store, view(), holding(0, 60_000));
+    const stale = await cache.load('r1', { toDecide: true });
+    state.stored = calendar(2, ['a', 'other-replica']);
+    expect(await cache.load('r1', { toDecide: true })).toBe(stale); // not heard of yet: still held
+    expect(await cache.commit(stale, change([booking('mine')]))).toBeUndefined();
+    const reread = await cache.load('r1', { toDecide: true });
+    expect(reread.bookings.map((b) => b.id)).toEqual(['a', 'other-replica']);
+    expect(state.loads).toBe(2);
+  });
+
+  it("when another replica's booking is heard, then a held copy that lacks that version of it is dropped, and one that has it is kept", async () => {
+    const { state, store } = fakeStore(calendar(1, ['a']));
+    const cache = new CalendarCache(store, view(), holding(60_000));
+    const occupant = (id: string, version: number) => ({ ...booking(id), version });
+    await cache.load('r1');
+    cache.heard('r1', [occupant('a', 1)]); // its own write read back, or an old event: nothing new
+    await cache.load('r1', { toDecide: true });
+    expect(state.loads).toBe(1);
+    cache.heard('r1', [occupant('a', 2)]); // a newer version of a booking it holds
+    await cache.load('r1', { toDecide: true });
+    expect(state.loads).toBe(2);
+    cache.heard('r1', [occupant('new', 1)]); // a booking it does not hold
+    await cache.load('r1', { toDecide: true });
+    expect(state.loads).toBe(3);
+    cache.heard('r2', [occupant('elsewhere', 1)]); // a calendar it does not hold
+    await cache.load('r1', { toDecide: true });
+    expect(state.loads).toBe(3);
+  });
+
   it('when asked for a fresh calendar, then the store is read even while a copy is held', async () => {
     const { state, store } = fakeStore(calendar(1, ['a']));
-    const cache = new CalendarCache(store, view(), { maxAgeMs: 60_000, maxEntries: 10 });
+    const cache = new CalendarCache(store, view(), holding(60_000));
     await cache.load('r1');
     await cache.load('r1', { fresh: true });
     expect(state.loads).toBe(2);
@@ -107,7 +155,7 @@ describe('CalendarCache', () => {
         logger: console,
       },
     );
-    const cache = new CalendarCache(store, occupancies, { maxAgeMs: 60_000, maxEntries: 10 });
+    const cache = new CalendarCache(store, occupancies, holding(60_000));
     expect(await cache.occupancyOf(['r1'])).toEqual([{ resourceId: 'r1', bookings: [] }]);
     await cache.commit(await cache.load('r1'), change([booking('mine')]));
     const [after] = await cache.occupancyOf(['r1']);

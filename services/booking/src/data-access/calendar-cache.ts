@@ -1,11 +1,16 @@
-import type { CalendarChange, CalendarStore } from '../domain/ports';
-import { occupantOf, type Calendar } from '../domain/rules/booking-state';
+import type { CalendarChange, CalendarNews, CalendarStore } from '../domain/ports';
+import { occupantOf, type Calendar, type Occupant } from '../domain/rules/booking-state';
 import { keepRecent } from './keep-recent';
 import type { OccupancyView } from './occupancy-view';
 
 export interface CalendarCacheOptions {
-  /** How old (since its read or write was issued) a held calendar may be and still be answered from. */
+  /** How old (since its read or write was issued) a held calendar may be and still answer. */
   maxAgeMs: number;
+  /**
+   * How long a calendar is held for decisions, which take a held copy of any age: their write is
+   * conditional on its version. From `maxAgeMs` on it no longer answers.
+   */
+  holdMs: number;
   /** How many calendars are held; the least recently used go first. */
   maxEntries: number;
 }
@@ -20,12 +25,16 @@ interface Held {
  * Calendars held in this replica's memory, in front of the calendar documents. A held calendar is
  * never trusted for a decision: the write is conditional on its version, so if another replica
  * changed the calendar meanwhile the write is refused, the entry dropped, and `changeCalendar` reads
- * the document and decides again. What it saves is the read before each decision (a booking is one
- * round trip: the conditional write), and the read behind each availability answer, which is
- * therefore at most `maxAgeMs` behind other replicas' writes (this replica's own are held at once).
- * What searches read (`occupancyOf`) comes from an `OccupancyView`, told of this replica's writes.
+ * the document and decides again. So a decision takes a held copy of any age (`toDecide`), kept for
+ * `holdMs`: a booking is one round trip (the conditional write) on a calendar this replica used in
+ * the last minutes, not only in the last second, and a calendar booked a few times an hour is not
+ * read again (its head, then its weeks) for each booking. Another replica's booking, heard from its
+ * event (`heard`), drops a held copy that lacks it, so its next decision reads rather than being
+ * refused. An availability answer is read from a held copy at most `maxAgeMs` old, so it is at most
+ * that far behind other replicas' writes (this replica's own are held at once). What searches read
+ * (`occupancyOf`) comes from an `OccupancyView`, told of this replica's writes and of what it hears.
  */
-export class CalendarCache implements CalendarStore {
+export class CalendarCache implements CalendarStore, CalendarNews {
   private readonly held = new Map<string, Held>();
 
   constructor(
@@ -34,9 +43,10 @@ export class CalendarCache implements CalendarStore {
     private readonly options: CalendarCacheOptions,
   ) {}
 
-  async load(resourceId: string, options: { fresh?: boolean } = {}): Promise<Calendar> {
+  async load(resourceId: string, options: { fresh?: boolean; toDecide?: boolean } = {}): Promise<Calendar> {
     const held = this.held.get(resourceId);
-    if (!options.fresh && held && Date.now() - held.at < this.options.maxAgeMs) return held.calendar;
+    const maxAgeMs = options.toDecide ? this.options.holdMs : this.options.maxAgeMs;
+    if (!options.fresh && held && Date.now() - held.at < maxAgeMs) return held.calendar;
     const at = Date.now();
     const calendar = await this.store.load(resourceId);
     this.keep(calendar, at);
@@ -55,6 +65,26 @@ export class CalendarCache implements CalendarStore {
       this.view.heard(written.resourceId, change.put.map(occupantOf));
     } else this.held.delete(calendar.resourceId);
     return written;
+  }
+
+  /**
+   * Another replica's booking (or this one's, read back): a held copy that lacks this version of it
+   * is behind the stored calendar, and is dropped.
+   */
+  heard(resourceId: string, bookings: Occupant[]): void {
+    const held = this.held.get(resourceId);
+    const behind = (heard: Occupant) =>
+      (held!.calendar.bookings.find((b) => b.id === heard.id)?.version ?? 0) < heard.version;
+    if (held && bookings.some(behind)) this.held.delete(resourceId);
+    this.view.heard(resourceId, bookings);
+  }
+
+  caughtUp(at: number): void {
+    this.view.caughtUp(at);
+  }
+
+  prefetch(resourceIds: string[]): void {
+    this.view.prefetch(resourceIds);
   }
 
   resourceIdOfBooking(bookingId: string) {
@@ -83,8 +113,8 @@ export class CalendarCache implements CalendarStore {
 
   /**
    * Keeps the newest version seen (a slow read finishing after a write must not roll it back), and
-   * drops from the oldest end what is too old to be answered from anyway, or beyond `maxEntries`:
-   * memory holds the calendars used within the last `maxAgeMs` only.
+   * drops from the oldest end what is too old to be decided on anyway, or beyond `maxEntries`:
+   * memory holds the calendars used within the last `holdMs` only.
    */
   private keep(calendar: Calendar, at: number): void {
     const held = this.held.get(calendar.resourceId);
@@ -96,7 +126,7 @@ export class CalendarCache implements CalendarStore {
       { calendar, at },
       {
         max: this.options.maxEntries,
-        stale: (entry) => now - entry.at >= this.options.maxAgeMs,
+        stale: (entry) => now - entry.at >= this.options.holdMs,
       },
     );
   }

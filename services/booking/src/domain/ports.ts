@@ -17,9 +17,10 @@ export interface CalendarChange {
 export interface CalendarStore {
   /**
    * The resource's calendar; an empty one (version 0) if it has none yet. It may be a copy held in
-   * memory, a little behind other replicas' writes, unless `fresh` asks for the stored document.
+   * memory, a little behind other replicas' writes, unless `fresh` asks for the stored document; for
+   * `toDecide`, a held copy of any age (the decision's write is conditional on its version).
    */
-  load(resourceId: string, options?: { fresh?: boolean }): Promise<Calendar>;
+  load(resourceId: string, options?: { fresh?: boolean; toDecide?: boolean }): Promise<Calendar>;
   /**
    * What answers need of several resources' calendars (see `CalendarOccupancy`), in the order asked:
    * one read of those not held, of those fields only. Held copies may be a little behind, as for `load`.

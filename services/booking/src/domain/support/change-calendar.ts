@@ -11,9 +11,9 @@ const DECISIONS_PER_WRITE = 32;
  * version, write only if it is still that version, else read again and decide again. A capacity
  * check is therefore never stale when its booking is written: two bookings cannot both fit into the
  * last unit, with any number of replicas. `decide` throws to refuse (409/422). The read may be a
- * copy held in memory (one round trip per booking: the write); a refusal, or a decision that changes
- * nothing, is made again on the stored document, so no answer rests on a copy that other replicas'
- * writes have overtaken.
+ * copy held in memory, of any age (one round trip per booking: the write); a refusal, or a decision
+ * that changes nothing, is made again on the stored document, so no answer rests on a copy that other
+ * replicas' writes have overtaken.
  *
  * A calendar's decisions in one replica take turns (`calendarTurns`, see `decideTogether`): those
  * arriving while one is written are decided next, each on the calendar as the ones before it leave
@@ -56,7 +56,7 @@ async function decideTogether(
   resourceId: string,
   decisions: Decide<unknown>[],
 ): Promise<Decided[]> {
-  const calendar = await calendars.load(resourceId);
+  const calendar = await calendars.load(resourceId, { toDecide: true });
   const outcomes: Decided[] = [];
   const together: { at: number; change: CalendarChange }[] = [];
   const alone: number[] = [];
@@ -110,7 +110,7 @@ const newestOfEach = <T extends { id: string }>(items: T[]): T[] => [
 ];
 
 async function decideOn<T>(calendars: CalendarStore, resourceId: string, decide: Decide<T>) {
-  const calendar = await calendars.load(resourceId);
+  const calendar = await calendars.load(resourceId, { toDecide: true });
   try {
     const decision = decide(calendar);
     if (!isEmpty(decision.change)) return { calendar, ...decision };
