@@ -251,6 +251,16 @@ async function main() {
     const fullCpuText = cpuPer(fullCpu, REQUESTS_PER_LEVEL);
     await stopPerf();
     console.log(`  booking    ${fmt(full)}   CPU/booking ${fullCpuText}`);
+    // A booking on a calendar last used longer ago than an answer's bound (CALENDAR_CACHE_MS), as
+    // most resources are booked a few times a day: its decision takes the copy still held
+    // (CALENDAR_HOLD_MS), so it is one round trip; with CALENDAR_HOLD_MS=0 the head and weeks are
+    // read first.
+    await new Promise((resolve) => setTimeout(resolve, Number(env.CALENDAR_CACHE_MS ?? 1000) + 100));
+    const idleCalendarsCpu = platformCpuMs();
+    const onIdle = await measure(RESOURCES, 1, (i) => bookQuarter(api, token, resources[i]!, 13, 0));
+    console.log(
+      `  one client, each on a calendar idle for over a second (${RESOURCES}): ${fmt(onIdle)}   CPU/booking ${cpuPer(idleCalendarsCpu, RESOURCES)}`,
+    );
     // The lag under that load, in a second run: its polling (GETs until the resource answers) is
     // not booking work, so it stays out of the CPU figure above.
     const lagWindow = `from=${at(30, 0)}&to=${at(30, 20)}`;
