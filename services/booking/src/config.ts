@@ -28,6 +28,11 @@ export const bookingConfigSchema = platformEnv.extend({
   /** How many calendars are held at most, for answers and decisions (the least recently used go first). */
   CALENDAR_CACHE_ENTRIES: env.int(10_000, 1),
   /**
+   * How many bookings those calendars may hold together: the bound on their memory, ~2.3 kB of heap
+   * per booking held (so ~115 MB at the default).
+   */
+  CALENDAR_CACHE_BOOKINGS: env.int(50_000, 1),
+  /**
    * How many bookings a calendar's head document holds before they are folded into its week
    * documents (see CalendarRepository): bounds the size of the document every booking rewrites.
    */

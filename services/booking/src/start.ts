@@ -47,6 +47,7 @@ function build(config: BookingConfig, service: ServiceDeps) {
   const calendarCache = new CalendarCache(calendars, occupancies, {
     ...held,
     holdMs: Math.max(config.CALENDAR_HOLD_MS, config.CALENDAR_CACHE_MS),
+    maxBookings: config.CALENDAR_CACHE_BOOKINGS,
   });
   const deps: BookingDeps = {
     calendars: calendarCache,

@@ -53,7 +53,10 @@ describe('calendars folded into week documents while two replicas decide on them
   };
 
   const replicaOf = (repository: CalendarRepository) => {
-    const held = { maxAgeMs: 60_000, holdMs: 60_000, maxEntries: 100, rereadMs: 60_000, logger: console };
+    const held = {
+      ...{ maxAgeMs: 60_000, holdMs: 60_000, maxEntries: 100, maxBookings: 100_000 },
+      ...{ rereadMs: 60_000, logger: console },
+    };
     const calendars = new CalendarCache(repository, new OccupancyView(async () => [], held), held);
     return {
       calendars,

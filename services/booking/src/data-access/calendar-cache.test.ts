@@ -63,7 +63,12 @@ describe('afterChange (the calendar as the conditional write leaves it)', () => 
 });
 
 /** Held for answers `maxAgeMs`, for decisions `holdMs`. */
-const holding = (maxAgeMs: number, holdMs = maxAgeMs) => ({ maxAgeMs, holdMs, maxEntries: 10 });
+const holding = (maxAgeMs: number, holdMs = maxAgeMs) => ({
+  maxAgeMs,
+  holdMs,
+  maxEntries: 10,
+  maxBookings: 1_000,
+});
 
 describe('CalendarCache', () => {
   it('when a calendar is held, then loads are answered from memory until it is older than the bound', async () => {
@@ -134,6 +139,28 @@ describe('CalendarCache', () => {
     cache.heard('r2', [occupant('elsewhere', 1)]); // a calendar it does not hold
     await cache.load('r1', { toDecide: true });
     expect(state.loads).toBe(3);
+  });
+
+  it('when the held calendars would hold more bookings than the bound, then the least recently used go first', async () => {
+    const stored = new Map([
+      ['r1', { ...calendar(1, ['a', 'b', 'c']), resourceId: 'r1' }],
+      ['r2', { ...calendar(1, ['d', 'e']), resourceId: 'r2' }],
+      ['r3', { ...calendar(1, ['f', 'g']), resourceId: 'r3' }],
+    ]);
+    let loads: string[] = [];
+    const store = {
+      load: async (id: string) => (loads.push(id), stored.get(id)!),
+    } as unknown as CalendarStore;
+    const cache = new CalendarCache(store, view(), { ...holding(60_000), maxBookings: 5 });
+    for (const id of ['r1', 'r2', 'r3']) await cache.load(id); // 7 bookings: r1 goes, 4 are held
+    loads = [];
+    for (const id of ['r3', 'r2', 'r1']) await cache.load(id);
+    expect(loads).toEqual(['r1']);
+    loads = [];
+    for (const id of ['r3', 'r1']) await cache.load(id); // r1 (3) pushed out r2, the least recently read
+    expect(loads).toEqual([]);
+    await cache.load('r2');
+    expect(loads).toEqual(['r2']);
   });
 
   it('when asked for a fresh calendar, then the store is read even while a copy is held', async () => {

@@ -13,6 +13,11 @@ export interface CalendarCacheOptions {
   holdMs: number;
   /** How many calendars are held; the least recently used go first. */
   maxEntries: number;
+  /**
+   * How many bookings the held calendars may hold together, the bound on their memory (a held
+   * booking is ~2.3 kB of heap); the least recently used calendars go first.
+   */
+  maxBookings: number;
 }
 
 interface Held {
@@ -36,6 +41,8 @@ interface Held {
  */
 export class CalendarCache implements CalendarStore, CalendarNews {
   private readonly held = new Map<string, Held>();
+  /** The bookings of the calendars in `held`, together. */
+  private heldBookings = 0;
 
   constructor(
     private readonly store: CalendarStore,
@@ -63,7 +70,7 @@ export class CalendarCache implements CalendarStore, CalendarNews {
     if (written) {
       this.keep(written, at);
       this.view.heard(written.resourceId, change.put.map(occupantOf));
-    } else this.held.delete(calendar.resourceId);
+    } else this.forget(calendar.resourceId);
     return written;
   }
 
@@ -75,7 +82,7 @@ export class CalendarCache implements CalendarStore, CalendarNews {
     const held = this.held.get(resourceId);
     const behind = (heard: Occupant) =>
       (held!.calendar.bookings.find((b) => b.id === heard.id)?.version ?? 0) < heard.version;
-    if (held && bookings.some(behind)) this.held.delete(resourceId);
+    if (held && bookings.some(behind)) this.forget(resourceId);
     this.view.heard(resourceId, bookings);
   }
 
@@ -113,12 +120,13 @@ export class CalendarCache implements CalendarStore, CalendarNews {
 
   /**
    * Keeps the newest version seen (a slow read finishing after a write must not roll it back), and
-   * drops from the oldest end what is too old to be decided on anyway, or beyond `maxEntries`:
-   * memory holds the calendars used within the last `holdMs` only.
+   * drops from the oldest end what is too old to be decided on anyway, or beyond `maxEntries` or
+   * `maxBookings`: memory holds the calendars used within the last `holdMs` only, and no more.
    */
   private keep(calendar: Calendar, at: number): void {
     const held = this.held.get(calendar.resourceId);
     if (held && held.calendar.version > calendar.version) return;
+    this.heldBookings += calendar.bookings.length - (held?.calendar.bookings.length ?? 0);
     const now = Date.now();
     keepRecent(
       this.held,
@@ -126,8 +134,17 @@ export class CalendarCache implements CalendarStore, CalendarNews {
       { calendar, at },
       {
         max: this.options.maxEntries,
-        stale: (entry) => now - entry.at >= this.options.holdMs,
+        stale: (entry) =>
+          now - entry.at >= this.options.holdMs || this.heldBookings > this.options.maxBookings,
+        dropped: (entry) => (this.heldBookings -= entry.calendar.bookings.length),
       },
     );
+  }
+
+  private forget(resourceId: string): void {
+    const held = this.held.get(resourceId);
+    if (!held) return;
+    this.held.delete(resourceId);
+    this.heldBookings -= held.calendar.bookings.length;
   }
 }

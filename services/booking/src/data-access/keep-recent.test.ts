@@ -31,4 +31,15 @@ describe('keepRecent', () => {
     keepRecent(map, 'd', 9, { max: 10, stale: (v) => v < 5 });
     expect([...map.keys()]).toEqual(['b', 'c', 'd']);
   });
+
+  it('when entries go, then each is told to `dropped`, oldest first', () => {
+    const map = new Map([
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+    ]);
+    const dropped: number[] = [];
+    keepRecent(map, 'd', 4, { max: 2, stale: never, dropped: (v) => dropped.push(v) });
+    expect(dropped).toEqual([1, 2]);
+  });
 });
