@@ -79,10 +79,10 @@ export class CalendarCache implements CalendarStore, CalendarNews {
    * is behind the stored calendar, and is dropped.
    */
   heard(resourceId: string, bookings: Occupant[]): void {
-    const held = this.held.get(resourceId);
-    const behind = (heard: Occupant) =>
-      (held!.calendar.bookings.find((b) => b.id === heard.id)?.version ?? 0) < heard.version;
-    if (held && bookings.some(behind)) this.forget(resourceId);
+    const held = this.held.get(resourceId)?.calendar;
+    const behind = (calendar: Calendar, heard: Occupant) =>
+      (calendar.bookings.find((b) => b.id === heard.id)?.version ?? 0) < heard.version;
+    if (held && bookings.some((heard) => behind(held, heard))) this.forget(resourceId);
     this.view.heard(resourceId, bookings);
   }
 
