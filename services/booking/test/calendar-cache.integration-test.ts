@@ -42,14 +42,36 @@ const storedBookings = (h: BookingHarness, resourceId: string) =>
     return (calendar?.bookings ?? []) as { status: string }[];
   });
 
-/** A confirmed booking in its stored form (instants to be set by the caller). */
-const storedBooking = (resourceId: string) => ({
-  id: `bkg-${randomUUID()}`,
-  resourceId,
-  status: 'confirmed',
-  quantity: 1,
-  version: 1,
-});
+/**
+ * A confirmed booking written into the stored calendar with no event (no real write does that):
+ * what another replica's write looks like to a replica that has not heard of it yet. With
+ * `moveVersion`, the calendar's version moves on too, so a write from a copy read before is refused.
+ */
+const bookWithNoEvent = (
+  h: BookingHarness,
+  resourceId: string,
+  span: { start: string; end: string },
+  options: { moveVersion?: boolean } = {},
+) =>
+  withCalendars(h, (calendars) =>
+    calendars.updateOne(
+      { _id: resourceId },
+      {
+        $push: {
+          bookings: {
+            id: `bkg-${randomUUID()}`,
+            resourceId,
+            status: 'confirmed',
+            quantity: 1,
+            version: 1,
+            start: new Date(span.start),
+            end: new Date(span.end),
+          },
+        },
+        ...(options.moveVersion ? { $inc: { version: 1 } } : {}),
+      },
+    ),
+  );
 
 /**
  * An answer (`ask`: the slot starts replica 0 or 1 offers) that follows an hour booked on replica B
@@ -99,21 +121,7 @@ describe('calendars held in memory by two replicas', () => {
       ).toBe(201); // B now holds the calendar
       // Another replica's booking of the slot, written but not yet heard of by B (its event is what
       // would make B drop its copy): the stored calendar moves on one version, with no event.
-      const written = await withCalendars(h, (calendars) =>
-        calendars.updateOne(
-          { _id: resource.id },
-          {
-            $push: {
-              bookings: {
-                ...storedBooking(resource.id),
-                start: new Date(slot.start),
-                end: new Date(slot.end),
-              },
-            },
-            $inc: { version: 1 },
-          },
-        ),
-      );
+      const written = await bookWithNoEvent(h, resource.id, slot, { moveVersion: true });
       expect(written.modifiedCount).toBe(1);
       expect(await showsFree(h, 1, resource.id, token, slot.start)).toBe(true); // B's copy is stale
 
@@ -240,20 +248,7 @@ describe('calendars held in memory by two replicas', () => {
       const read = Date.now();
       // A booking written into the stored calendar with no event (no real write does that): B would
       // show it if it read the calendar again.
-      const written = await withCalendars(h, (calendars) =>
-        calendars.updateOne(
-          { _id: resource.id },
-          {
-            $push: {
-              bookings: {
-                ...storedBooking(resource.id),
-                start: new Date(dayAt(7, 14)),
-                end: new Date(dayAt(7, 15)),
-              },
-            },
-          },
-        ),
-      );
+      const written = await bookWithNoEvent(h, resource.id, { start: dayAt(7, 14), end: dayAt(7, 15) });
       expect(written.modifiedCount).toBe(1);
       // The scenario is time passing: B's copy must be older than the bound (CALENDAR_CACHE_MS, 1 s).
       await new Promise((resolve) => setTimeout(resolve, read + 1_500 - Date.now()));
