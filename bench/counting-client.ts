@@ -17,7 +17,8 @@ export interface CountingClient {
   close(): void;
 }
 
-const HEAD_END = Buffer.from('\r\n\r\n');
+const HEAD_END = '\r\n\r\n';
+const MAX_HEAD = 16 * 1024;
 
 /** One GET at a time to `baseUrl` with `headers`; answers must carry a Content-Length. */
 export async function countingClient(
@@ -47,14 +48,19 @@ export async function countingClient(
     if (!answer) return fail(new Error('bytes with no request waiting'));
     let body = chunk;
     if (answer.left === undefined) {
-      const end = chunk.indexOf(HEAD_END);
-      answer.head += chunk.toString('latin1', 0, end === -1 ? chunk.length : end);
+      // The head is gathered whole first, so its end is found even when it straddles two chunks; only
+      // its first MAX_HEAD bytes are turned into a string, not the body behind it.
+      const before = answer.head.length;
+      answer.head += chunk.toString('latin1', 0, Math.min(chunk.length, MAX_HEAD - before));
+      const end = answer.head.indexOf(HEAD_END);
+      if (end === -1 && answer.head.length >= MAX_HEAD)
+        return fail(new Error(`an answer's head longer than ${MAX_HEAD} bytes`));
       if (end === -1) return;
-      const length = /\r\ncontent-length: *(\d+)/i.exec(answer.head);
+      const length = /\r\ncontent-length: *(\d+)/i.exec(answer.head.slice(0, end));
       if (!length) return fail(new Error(`an answer without Content-Length: ${answer.head.slice(0, 200)}`));
       answer.status = Number(answer.head.slice(9, 12));
       answer.left = Number(length[1]);
-      body = chunk.subarray(end + HEAD_END.length);
+      body = chunk.subarray(end + HEAD_END.length - before);
     }
     answer.left -= body.length;
     answer.bytes += body.length;
