@@ -4,7 +4,7 @@ export function isDuplicateKeyError(error: unknown): boolean {
 }
 
 /** The per-document failures of a bulk write (`insertMany`, `bulkWrite`; duck-typed: mongoose carries its own driver copy). */
-export function writeErrorsOf(error: unknown): { index: number; code?: unknown }[] {
+export function writeErrorsOf(error: unknown): { index: number; code?: unknown; errmsg?: unknown }[] {
   const writeErrors = (error as { writeErrors?: unknown } | null)?.writeErrors;
-  return writeErrors ? ([writeErrors].flat() as { index: number; code?: unknown }[]) : [];
+  return writeErrors ? ([writeErrors].flat() as { index: number; code?: unknown; errmsg?: unknown }[]) : [];
 }

@@ -46,4 +46,15 @@ describe('WriteBatcher (group commit)', () => {
     openNext();
     await expect(after).resolves.toBeUndefined();
   });
+
+  it('when the write returns an outcome per item, then each caller gets its own, and an Error outcome fails its caller alone', async () => {
+    const batcher = new WriteBatcher<number, boolean>(async (items) =>
+      items.map((n) => (n < 0 ? new Error(`item ${n} failed`) : n % 2 === 0)),
+    );
+    const outcomes = [batcher.add(2), batcher.add(3), batcher.add(-1), batcher.add(4)];
+    await expect(outcomes[0]).resolves.toBe(true);
+    await expect(outcomes[1]).resolves.toBe(false);
+    await expect(outcomes[2]).rejects.toThrow('item -1 failed');
+    await expect(outcomes[3]).resolves.toBe(true);
+  });
 });

@@ -132,6 +132,38 @@ describe('calendars held in memory by two replicas', () => {
       expect(await showsFree(h, 1, resource.id, token, slot.start)).toBe(false);
     });
 
+    it("when B's writes to several calendars go at once and one copy is stale, then only that booking is refused", async () => {
+      const provider = await makeOrg(h, 'university');
+      const consumer = await makeOrg(h, 'enterprise');
+      const resources = await Promise.all(
+        Array.from({ length: 6 }, () => makeResource(h, provider, { capacity: 1 })),
+      );
+      const token = consumer.booker();
+      const slot = (resourceId: string) => ({ resourceId, start: dayAt(5, 10), end: dayAt(5, 11) });
+      for (const resource of resources)
+        // B now holds each calendar
+        expect(
+          (
+            await h.apis[1]!('POST', '/v1/bookings', {
+              token,
+              body: { ...slot(resource.id), start: dayAt(5, 8), end: dayAt(5, 9) },
+            })
+          ).status,
+        ).toBe(201);
+      const stale = resources[2]!;
+      await bookWithNoEvent(h, stale.id, slot(stale.id), { moveVersion: true });
+
+      // Sent together: those arriving while one calendar write is in flight are written in one batch.
+      const answers = await Promise.all(
+        resources.map((r) => h.apis[1]!('POST', '/v1/bookings', { token, body: slot(r.id) })),
+      );
+      expect(answers.map((a) => a.status)).toEqual(resources.map((r) => (r === stale ? 409 : 201)));
+      for (const resource of resources)
+        expect((await storedBookings(h, resource.id)).filter((b) => b.status === 'confirmed')).toHaveLength(
+          2,
+        );
+    });
+
     it('when both replicas race for each of 8 single-unit hours from stale copies, then each hour is booked exactly once', async () => {
       const provider = await makeOrg(h, 'university');
       const consumer = await makeOrg(h, 'enterprise');

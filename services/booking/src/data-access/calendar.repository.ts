@@ -4,7 +4,10 @@ import {
   insertEachOnce,
   mongoOutboxSource,
   outboxFields,
+  updateEachIfMatched,
   withOutbox,
+  WriteBatcher,
+  type ConditionalUpdate,
   type MongoOutboxSource,
   type OutboxEntry,
 } from '@labshare/mongo';
@@ -82,7 +85,10 @@ export interface CalendarRepositoryOptions {
  * Every decision is one conditional update of the head on `{ _id, version }` (compare-and-set), so
  * it is atomic on a single server and on a sharded cluster alike (sharded by `_id`), without
  * transactions; and the write stays the size of the head however many bookings the calendar holds.
- * A change with events also claims the outbox for this process's relay in that same write.
+ * A change with events also claims the outbox for this process's relay in that same write. Writes of
+ * different calendars made while one is in flight go together in the next (`updateEachIfMatched`:
+ * each is still its own compare-and-set, refused or applied alone), so under load many decisions
+ * share one round trip.
  *
  * **Folding** (in the background, when the head holds more than `headBookings`): each head booking is
  * merged into the week of its start (a week keeps the highest `version` of each booking; an older
@@ -100,6 +106,10 @@ export class CalendarRepository implements CalendarStore {
   /** A calendar's writes from this replica, one at a time (its commits and its folds' head writes). */
   private readonly writes = new KeyedQueue();
   private readonly folds = new Map<string, Promise<void>>();
+  /** Compare-and-sets of different calendars made while one is in flight go together in the next. */
+  private readonly headWrites = new WriteBatcher<ConditionalUpdate<HeadDocument>, boolean>((updates) =>
+    updateEachIfMatched(this.heads(), updates),
+  );
   readonly outboxSource: MongoOutboxSource;
 
   constructor(
@@ -183,11 +193,9 @@ export class CalendarRepository implements CalendarStore {
     const emptied = change.drop ? await this.dropFromWeeks(calendar, known?.bookings ?? [], dropped) : [];
     const claim = change.events.length > 0 ? this.outboxSource.claimInWrite(id) : undefined;
     // This replica made the write this one is conditional on, so it knows the outbox at that version
-    // (later relays only removed events from it): the events it relayed since are cleared here.
+    // (later relays only removed events from it): the write sets it, without the events relayed since.
     const kept =
-      claim && claim.relayed.size > 0 && known?.outbox
-        ? known.outbox.filter((e) => !claim.relayed.has(e.event.id))
-        : undefined;
+      claim && known?.outbox ? known.outbox.filter((e) => !claim.relayed.has(e.event.id)) : undefined;
     const outbox =
       version === 0
         ? await this.create(
@@ -220,7 +228,8 @@ export class CalendarRepository implements CalendarStore {
 
   /**
    * The document's pending events after the write (none asked for without a claim); undefined = not
-   * written. With `kept`, the outbox is set to those and the new events instead of appended to.
+   * written. With `kept`, the outbox is set to those and the new events instead of appended to, and
+   * the write goes in a batch; without it, a claim's write returns the outbox and goes alone.
    */
   private async update(
     id: string,
@@ -255,10 +264,8 @@ export class CalendarRepository implements CalendarStore {
       ...(emptied.length ? { $pull: { weeks: { $in: emptied } } } : {}),
     };
     const filter = { _id: id, version };
-    if (!claim) {
-      const result = await this.heads().updateOne(filter, update);
-      return result.modifiedCount === 1 ? [] : undefined;
-    }
+    const after = claim ? kept && [...kept, ...change.events] : [];
+    if (after) return (await this.headWrites.add({ filter, update })) ? after : undefined;
     const doc = await this.heads().findOneAndUpdate(filter, update, {
       projection: { outbox: 1 },
       returnDocument: 'after',
