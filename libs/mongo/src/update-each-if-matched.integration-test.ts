@@ -45,4 +45,16 @@ describe('compare-and-sets of several documents in one round trip', () => {
     expect(outcomes).toEqual([true, true]);
     expect(await counters().countDocuments({ _id: { $in: ['e', 'f'] }, version: 2, n: 1 })).toBe(2);
   });
+
+  it('when a batch holds one update, then it is told applied or refused just the same', async () => {
+    await counters().insertOne({ _id: 'g', version: 1, n: 0 });
+    const once = (version: number) =>
+      updateEachIfMatched(counters(), [
+        { filter: { _id: 'g', version }, update: { $inc: { version: 1, n: 1 } } },
+      ]);
+    expect(await once(1)).toEqual([true]);
+    expect(await once(1)).toEqual([false]); // stale now
+    expect(await counters().findOne({ _id: 'g' })).toEqual({ _id: 'g', version: 2, n: 1 });
+    expect(await counters().countDocuments()).toBe(7); // nothing inserted by a refusal
+  });
 });
