@@ -1,5 +1,6 @@
 import type { mongo } from 'mongoose';
-import { isDuplicateKeyError, writeErrorsOf } from './duplicate-key';
+import { isDuplicateKeyError } from './duplicate-key';
+import { updateEachIfMatched } from './update-each-if-matched';
 
 /** One document to store if newer: its `_id`, its `version` and the fields to set. */
 export interface NewerVersion {
@@ -28,8 +29,8 @@ export async function saveIfNewer(
 }
 
 /**
- * `saveIfNewer` for many documents in one round trip (an unordered `bulkWrite`, so one refused
- * upsert does not stop the others). Of several versions of one `id`, only the highest is sent.
+ * `saveIfNewer` for many documents in one round trip (`updateEachIfMatched`: one refused upsert
+ * does not stop the others). Of several versions of one `id`, only the highest is sent.
  */
 export async function saveEachIfNewer(
   db: mongo.Db,
@@ -40,16 +41,16 @@ export async function saveEachIfNewer(
   for (const item of items)
     if ((newest.get(item.id)?.version ?? -Infinity) < item.version) newest.set(item.id, item);
   if (newest.size === 0) return;
-  const operations = [...newest.values()].map((item) => {
-    const [filter, update, options] = upsertIfNewer(item);
-    return { updateOne: { filter, update, ...options } };
-  });
-  try {
-    await db.collection<{ _id: string }>(collection).bulkWrite(operations, { ordered: false });
-  } catch (error) {
-    const failures = writeErrorsOf(error);
-    if (failures.length === 0 || !failures.every(isDuplicateKeyError)) throw error;
-  }
+  const outcomes = await updateEachIfMatched(
+    db.collection<{ _id: string }>(collection),
+    [...newest.values()].map((item) => {
+      const [filter, update] = upsertIfNewer(item);
+      return { filter, update };
+    }),
+  );
+  // A refusal (false) is an older or equal version: nothing to do. Any other failure is thrown.
+  const failed = outcomes.find((outcome) => outcome instanceof Error);
+  if (failed) throw failed;
 }
 
 function upsertIfNewer(item: NewerVersion) {

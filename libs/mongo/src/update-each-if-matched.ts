@@ -11,8 +11,9 @@ export interface ConditionalUpdate<D extends { _id: string }> {
  * Many compare-and-sets in one round trip, each told apart: an unordered `bulkWrite` of upserts, in
  * which an update whose filter misses turns into an insert of its `_id`, which collides with the
  * document there and is reported as a duplicate key at its index. So each entry of the result says
- * whether its update was applied (true), refused (false), or failed otherwise (that error). Every
- * document must exist: an update of a missing `_id` would insert one. The same on one server, a
+ * whether its update was applied (true), refused (false), or failed otherwise (that error). An
+ * update of a missing `_id` inserts it: what a read model's first save wants (`saveEachIfNewer`), and
+ * why a compare-and-set must name a document that exists. The same on one server, a
  * replica set (retryable like any bulk write) and a sharded cluster (the router splits the batch by
  * shard, each update targeted by its `_id`).
  */
