@@ -15,6 +15,7 @@ import org.h2.mvstore.MVStore;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
@@ -22,6 +23,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 
 public class DurableH2Backend extends H2Backend {
@@ -59,7 +61,8 @@ public class DurableH2Backend extends H2Backend {
     }
 
     /**
-     * H2's databases, with their `_id` indexes answering every filter that pins `_id`, and
+     * H2's databases, with their `_id` indexes answering every filter that pins `_id`, updates that
+     * count modified documents without comparing them again (UpdatesCountedByChange), and
      * collections that keep no running data size (see MongoLauncher: two whole-document BSON
      * encodings per update, here also a write of the size into the store; `collStats` reports 0).
      */
@@ -80,9 +83,23 @@ public class DurableH2Backend extends H2Backend {
                 MVMap<Object, Document> data = existingMap("databases." + getFullCollectionNamespace(collection));
                 MVMap<String, Object> meta = existingMap("meta." + getFullCollectionNamespace(collection));
                 return new H2Collection(this, collection, options, data, meta, cursorRegistry) {
+                    private final UpdatesCountedByChange updates = new UpdatesCountedByChange(this);
+
                     @Override
                     protected boolean tracksDataSize() {
                         return false;
+                    }
+
+                    @Override
+                    public synchronized Document updateDocuments(Document selector, Document update,
+                            ArrayFilters arrayFilters, boolean isMulti, boolean isUpsert, Oplog oplog) {
+                        return updates.update(selector, update, arrayFilters, isMulti, isUpsert, oplog);
+                    }
+
+                    @Override
+                    protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+                        super.handleUpdate(position, oldDocument, newDocument);
+                        updates.stored();
                     }
 
                     @Override

@@ -1,0 +1,97 @@
+// The local MongoDB-wire server counts an update's modified documents by whether the update stored
+// them changed (UpdatesCountedByChange.java), in both of its backends, and answers updates as
+// mongo-java-server as shipped does: matched, modified, upserted, refused by a unique index, multi.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MongoClient, MongoServerError, type Collection } from 'mongodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMongo, type LocalServer } from './index';
+
+interface Thing {
+  _id: string;
+  version: number;
+  items?: { id: string; n: number }[];
+  code?: string;
+}
+
+describe.each([
+  { backend: 'in-memory', durable: false },
+  { backend: 'durable (H2)', durable: true },
+])('the $backend server, answering updates', ({ durable }) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'update-counts-'));
+  let mongo: LocalServer;
+  let client: MongoClient;
+  let things: Collection<Thing>;
+
+  beforeAll(async () => {
+    mongo = await startMongo({ dataDir, durable });
+    client = await MongoClient.connect(mongo.url);
+    things = client.db('test').collection<Thing>('things');
+    await things.createIndex({ code: 1 }, { unique: true, sparse: true });
+    await things.insertMany([
+      { _id: 'a', version: 1, items: [{ id: 'i1', n: 1 }] },
+      { _id: 'b', version: 1 },
+      { _id: 'c', version: 1, code: 'taken' },
+    ]);
+  }, 300_000);
+
+  afterAll(async () => {
+    await client?.close();
+    await mongo?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('counts a changed document as modified and stores the change', async () => {
+    const result = await things.updateOne(
+      { _id: 'a', version: 1 },
+      { $inc: { version: 1 }, $push: { items: { id: 'i2', n: 2 } } },
+    );
+    expect({ matched: result.matchedCount, modified: result.modifiedCount }).toEqual({
+      matched: 1,
+      modified: 1,
+    });
+    expect(await things.findOne({ _id: 'a' })).toEqual({
+      _id: 'a',
+      version: 2,
+      items: [
+        { id: 'i1', n: 1 },
+        { id: 'i2', n: 2 },
+      ],
+    });
+  });
+
+  it('counts a matched document the update leaves as it was as not modified', async () => {
+    const result = await things.updateOne({ _id: 'b' }, { $set: { version: 1 } });
+    expect({ matched: result.matchedCount, modified: result.modifiedCount }).toEqual({
+      matched: 1,
+      modified: 0,
+    });
+  });
+
+  it('matches nothing on a stale version, and upserts when asked', async () => {
+    const stale = await things.updateOne({ _id: 'b', version: 7 }, { $set: { code: 'x' } });
+    expect({ matched: stale.matchedCount, modified: stale.modifiedCount }).toEqual({
+      matched: 0,
+      modified: 0,
+    });
+    const upsert = await things.updateOne({ _id: 'd' }, { $set: { version: 1 } }, { upsert: true });
+    expect({ upserted: upsert.upsertedId, matched: upsert.matchedCount }).toEqual({
+      upserted: 'd',
+      matched: 0,
+    });
+    expect(await things.findOne({ _id: 'd' })).toEqual({ _id: 'd', version: 1 });
+  });
+
+  it('counts each document of a multi update, and refuses one that breaks a unique index', async () => {
+    const multi = await things.updateMany({ _id: { $in: ['a', 'b', 'c'] } }, { $set: { version: 2 } });
+    expect({ matched: multi.matchedCount, modified: multi.modifiedCount }).toEqual({
+      matched: 3,
+      modified: 2, // 'a' was at 2 already
+    });
+    const refused = things.updateOne({ _id: 'b' }, { $set: { code: 'taken' } });
+    await expect(refused).rejects.toBeInstanceOf(MongoServerError);
+    await expect(refused).rejects.toMatchObject({ code: 11000 });
+    expect(await things.findOne({ _id: 'b' })).toEqual({ _id: 'b', version: 2 });
+  });
+});
