@@ -61,8 +61,8 @@ public class DurableH2Backend extends H2Backend {
     }
 
     /**
-     * H2's databases, with their `_id` indexes answering every filter that pins `_id`, updates that
-     * count modified documents without comparing them again (UpdatesCountedByChange), and
+     * H2's databases, with their `_id` indexes answering every filter that pins `_id`, updates
+     * without the whole-document copies made only to compare (LeanUpdates), and
      * collections that keep no running data size (see MongoLauncher: two whole-document BSON
      * encodings per update, here also a write of the size into the store; `collStats` reports 0).
      */
@@ -83,7 +83,7 @@ public class DurableH2Backend extends H2Backend {
                 MVMap<Object, Document> data = existingMap("databases." + getFullCollectionNamespace(collection));
                 MVMap<String, Object> meta = existingMap("meta." + getFullCollectionNamespace(collection));
                 return new H2Collection(this, collection, options, data, meta, cursorRegistry) {
-                    private final UpdatesCountedByChange updates = new UpdatesCountedByChange(this);
+                    private final LeanUpdates updates = new LeanUpdates(this);
 
                     @Override
                     protected boolean tracksDataSize() {
@@ -94,12 +94,6 @@ public class DurableH2Backend extends H2Backend {
                     public synchronized Document updateDocuments(Document selector, Document update,
                             ArrayFilters arrayFilters, boolean isMulti, boolean isUpsert, Oplog oplog) {
                         return updates.update(selector, update, arrayFilters, isMulti, isUpsert, oplog);
-                    }
-
-                    @Override
-                    protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
-                        super.handleUpdate(position, oldDocument, newDocument);
-                        updates.stored();
                     }
 
                     @Override

@@ -41,7 +41,7 @@ public class MongoLauncher {
 
     /**
      * The in-memory backend with its `_id` indexes answering every filter that pins `_id`, updates
-     * that count modified documents without comparing them again (UpdatesCountedByChange), and
+     * without the whole-document copies made only to compare (LeanUpdates), and
      * collections that keep no running data size. Tracking it, the server encodes the whole document
      * as BSON twice on every update (old and new, to add the difference), which was nearly half of
      * its CPU under booking load; the size only feeds `collStats`/`dbStats`, which nothing here reads
@@ -59,7 +59,7 @@ public class MongoLauncher {
                 @Override
                 protected MemoryCollection openOrCreateCollection(String collection, CollectionOptions options) {
                     return new MemoryCollection(this, collection, options, getCursorRegistry()) {
-                        private final UpdatesCountedByChange updates = new UpdatesCountedByChange(this);
+                        private final LeanUpdates updates = new LeanUpdates(this);
 
                         @Override
                         protected boolean tracksDataSize() {
@@ -70,12 +70,6 @@ public class MongoLauncher {
                         public synchronized Document updateDocuments(Document selector, Document update,
                                 ArrayFilters arrayFilters, boolean isMulti, boolean isUpsert, Oplog oplog) {
                             return updates.update(selector, update, arrayFilters, isMulti, isUpsert, oplog);
-                        }
-
-                        @Override
-                        protected void handleUpdate(Integer position, Document oldDocument, Document newDocument) {
-                            super.handleUpdate(position, oldDocument, newDocument);
-                            updates.stored();
                         }
                     };
                 }

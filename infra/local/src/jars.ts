@@ -16,7 +16,7 @@ const JAVA_SOURCES = [
   'MongoLauncher.java',
   'DurableH2Backend.java',
   'IdFirstIndex.java',
-  'UpdatesCountedByChange.java',
+  'LeanUpdates.java',
 ];
 const JAVA_BIN = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin') : '';
 

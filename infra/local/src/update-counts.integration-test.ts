@@ -1,6 +1,7 @@
-// The local MongoDB-wire server counts an update's modified documents by whether the update stored
-// them changed (UpdatesCountedByChange.java), in both of its backends, and answers updates as
-// mongo-java-server as shipped does: matched, modified, upserted, refused by a unique index, multi.
+// The local MongoDB-wire server's updates without whole-document copies (LeanUpdates.java), in both
+// of its backends: they store and answer as mongo-java-server as shipped does (matched, modified,
+// upserted, multi), and an update refused (a unique index, an operator's error) leaves the document
+// as it was.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +59,30 @@ describe.each([
         { id: 'i1', n: 1 },
         { id: 'i2', n: 2 },
       ],
+    });
+  });
+
+  it('replaces and pulls array items in place', async () => {
+    const result = await things.updateOne(
+      { _id: 'a', version: 2 },
+      { $inc: { version: 1 }, $set: { 'items.1': { id: 'i2', n: 20 } } },
+    );
+    expect(result.modifiedCount).toBe(1);
+    await things.updateOne({ _id: 'a' }, { $pull: { items: { id: 'i1' } }, $set: { version: 2 } });
+    expect(await things.findOne({ _id: 'a' })).toEqual({
+      _id: 'a',
+      version: 2,
+      items: [{ id: 'i2', n: 20 }],
+    });
+  });
+
+  it('leaves the document as it was when an operator fails', async () => {
+    const failing = things.updateOne({ _id: 'a' }, { $inc: { version: 1, 'items.0.id': 1 } });
+    await expect(failing).rejects.toBeInstanceOf(MongoServerError);
+    expect(await things.findOne({ _id: 'a' })).toEqual({
+      _id: 'a',
+      version: 2,
+      items: [{ id: 'i2', n: 20 }],
     });
   });
 
