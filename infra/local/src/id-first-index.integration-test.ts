@@ -1,11 +1,8 @@
 // The local MongoDB-wire server answers a filter that pins `_id` from the `_id` index (IdFirstIndex.java),
 // in both of its backends: the same documents as a scan would find, at the cost of one lookup.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { MongoClient, MongoServerError, type Collection } from 'mongodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMongo, type LocalServer } from './index';
+import { MongoServerError, type Collection } from 'mongodb';
+import { describe, expect, it } from 'vitest';
+import { BACKENDS, databaseOnOwnServer } from './own-server-fixture';
 
 interface Thing {
   _id: string;
@@ -13,34 +10,18 @@ interface Thing {
   tag?: string;
 }
 
-describe.each([
-  { backend: 'in-memory', durable: false },
-  { backend: 'durable (H2)', durable: true },
-])('the $backend server, on filters that pin _id', ({ durable }) => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'id-first-index-'));
-  let mongo: LocalServer;
-  let client: MongoClient;
-  let things: Collection<Thing>;
-
-  beforeAll(async () => {
-    mongo = await startMongo({ dataDir, durable });
-    client = await MongoClient.connect(mongo.url);
-    things = client.db('test').collection<Thing>('things');
-    await things.insertMany([
+describe.each(BACKENDS)('the $backend server, on filters that pin _id', ({ durable }) => {
+  const db = databaseOnOwnServer(durable, (empty) =>
+    empty.collection<Thing>('things').insertMany([
       { _id: 'a', version: 1, tag: 'x' },
       { _id: 'b', version: 1 },
       { _id: 'c', version: 2 },
-    ]);
-  }, 300_000);
-
-  afterAll(async () => {
-    await client?.close();
-    await mongo?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+    ]),
+  );
+  const things = () => db().collection<Thing>('things');
 
   const ids = async (filter: Parameters<Collection<Thing>['find']>[0]) =>
-    (await things.find(filter).toArray()).map((t) => t._id).sort();
+    (await things().find(filter).toArray()).map((t) => t._id).sort();
 
   it('finds what the whole filter matches, not every document with that _id', async () => {
     expect(await ids({ _id: 'a', version: 1 })).toEqual(['a']);
@@ -51,24 +32,24 @@ describe.each([
   });
 
   it('keeps a compare-and-set conditional, and an upsert-if-newer refused on a newer document', async () => {
-    expect((await things.updateOne({ _id: 'b', version: 2 }, { $inc: { version: 1 } })).modifiedCount).toBe(
+    expect((await things().updateOne({ _id: 'b', version: 2 }, { $inc: { version: 1 } })).modifiedCount).toBe(
       0,
     );
-    expect((await things.updateOne({ _id: 'b', version: 1 }, { $inc: { version: 1 } })).modifiedCount).toBe(
+    expect((await things().updateOne({ _id: 'b', version: 1 }, { $inc: { version: 1 } })).modifiedCount).toBe(
       1,
     );
-    const stale = things.updateOne(
+    const stale = things().updateOne(
       { _id: 'c', version: { $lt: 2 } },
       { $set: { version: 2 } },
       { upsert: true },
     );
     await expect(stale).rejects.toSatisfy((e) => e instanceof MongoServerError && e.code === 11000);
-    await things.updateOne({ _id: 'd', version: { $lt: 1 } }, { $set: { version: 1 } }, { upsert: true });
-    expect(await things.findOne({ _id: 'd' })).toEqual({ _id: 'd', version: 1 });
+    await things().updateOne({ _id: 'd', version: { $lt: 1 } }, { $set: { version: 1 } }, { upsert: true });
+    expect(await things().findOne({ _id: 'd' })).toEqual({ _id: 'd', version: 1 });
   });
 
   it('costs about what a lookup by _id alone costs, however many documents the collection holds', async () => {
-    const big = client.db('test').collection<Thing>('big');
+    const big = db().collection<Thing>('big');
     for (let i = 0; i < 20_000; i += 1_000)
       await big.insertMany(Array.from({ length: 1_000 }, (_, j) => ({ _id: `t${i + j}`, version: 1 })));
     const perWrite = async (filter: (i: number) => Partial<Thing>) => {

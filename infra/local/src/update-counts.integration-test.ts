@@ -2,12 +2,9 @@
 // of its backends: they store and answer as mongo-java-server as shipped does (matched, modified,
 // upserted, multi), and an update refused (a unique index, an operator's error) leaves the document
 // as it was.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { MongoClient, MongoServerError, type Collection } from 'mongodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMongo, type LocalServer } from './index';
+import { MongoServerError } from 'mongodb';
+import { describe, expect, it } from 'vitest';
+import { BACKENDS, databaseOnOwnServer } from './own-server-fixture';
 
 interface Thing {
   _id: string;
@@ -16,35 +13,20 @@ interface Thing {
   code?: string;
 }
 
-describe.each([
-  { backend: 'in-memory', durable: false },
-  { backend: 'durable (H2)', durable: true },
-])('the $backend server, answering updates', ({ durable }) => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'update-counts-'));
-  let mongo: LocalServer;
-  let client: MongoClient;
-  let things: Collection<Thing>;
-
-  beforeAll(async () => {
-    mongo = await startMongo({ dataDir, durable });
-    client = await MongoClient.connect(mongo.url);
-    things = client.db('test').collection<Thing>('things');
+describe.each(BACKENDS)('the $backend server, answering updates', ({ durable }) => {
+  const db = databaseOnOwnServer(durable, async (empty) => {
+    const things = empty.collection<Thing>('things');
     await things.createIndex({ code: 1 }, { unique: true, sparse: true });
     await things.insertMany([
       { _id: 'a', version: 1, items: [{ id: 'i1', n: 1 }] },
       { _id: 'b', version: 1 },
       { _id: 'c', version: 1, code: 'taken' },
     ]);
-  }, 300_000);
-
-  afterAll(async () => {
-    await client?.close();
-    await mongo?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   });
+  const things = () => db().collection<Thing>('things');
 
   it('counts a changed document as modified and stores the change', async () => {
-    const result = await things.updateOne(
+    const result = await things().updateOne(
       { _id: 'a', version: 1 },
       { $inc: { version: 1 }, $push: { items: { id: 'i2', n: 2 } } },
     );
@@ -52,7 +34,7 @@ describe.each([
       matched: 1,
       modified: 1,
     });
-    expect(await things.findOne({ _id: 'a' })).toEqual({
+    expect(await things().findOne({ _id: 'a' })).toEqual({
       _id: 'a',
       version: 2,
       items: [
@@ -63,13 +45,13 @@ describe.each([
   });
 
   it('replaces and pulls array items in place', async () => {
-    const result = await things.updateOne(
+    const result = await things().updateOne(
       { _id: 'a', version: 2 },
       { $inc: { version: 1 }, $set: { 'items.1': { id: 'i2', n: 20 } } },
     );
     expect(result.modifiedCount).toBe(1);
-    await things.updateOne({ _id: 'a' }, { $pull: { items: { id: 'i1' } }, $set: { version: 2 } });
-    expect(await things.findOne({ _id: 'a' })).toEqual({
+    await things().updateOne({ _id: 'a' }, { $pull: { items: { id: 'i1' } }, $set: { version: 2 } });
+    expect(await things().findOne({ _id: 'a' })).toEqual({
       _id: 'a',
       version: 2,
       items: [{ id: 'i2', n: 20 }],
@@ -77,9 +59,9 @@ describe.each([
   });
 
   it('leaves the document as it was when an operator fails', async () => {
-    const failing = things.updateOne({ _id: 'a' }, { $inc: { version: 1, 'items.0.id': 1 } });
+    const failing = things().updateOne({ _id: 'a' }, { $inc: { version: 1, 'items.0.id': 1 } });
     await expect(failing).rejects.toBeInstanceOf(MongoServerError);
-    expect(await things.findOne({ _id: 'a' })).toEqual({
+    expect(await things().findOne({ _id: 'a' })).toEqual({
       _id: 'a',
       version: 2,
       items: [{ id: 'i2', n: 20 }],
@@ -87,7 +69,7 @@ describe.each([
   });
 
   it('counts a matched document the update leaves as it was as not modified', async () => {
-    const result = await things.updateOne({ _id: 'b' }, { $set: { version: 1 } });
+    const result = await things().updateOne({ _id: 'b' }, { $set: { version: 1 } });
     expect({ matched: result.matchedCount, modified: result.modifiedCount }).toEqual({
       matched: 1,
       modified: 0,
@@ -95,28 +77,28 @@ describe.each([
   });
 
   it('matches nothing on a stale version, and upserts when asked', async () => {
-    const stale = await things.updateOne({ _id: 'b', version: 7 }, { $set: { code: 'x' } });
+    const stale = await things().updateOne({ _id: 'b', version: 7 }, { $set: { code: 'x' } });
     expect({ matched: stale.matchedCount, modified: stale.modifiedCount }).toEqual({
       matched: 0,
       modified: 0,
     });
-    const upsert = await things.updateOne({ _id: 'd' }, { $set: { version: 1 } }, { upsert: true });
+    const upsert = await things().updateOne({ _id: 'd' }, { $set: { version: 1 } }, { upsert: true });
     expect({ upserted: upsert.upsertedId, matched: upsert.matchedCount }).toEqual({
       upserted: 'd',
       matched: 0,
     });
-    expect(await things.findOne({ _id: 'd' })).toEqual({ _id: 'd', version: 1 });
+    expect(await things().findOne({ _id: 'd' })).toEqual({ _id: 'd', version: 1 });
   });
 
   it('counts each document of a multi update, and refuses one that breaks a unique index', async () => {
-    const multi = await things.updateMany({ _id: { $in: ['a', 'b', 'c'] } }, { $set: { version: 2 } });
+    const multi = await things().updateMany({ _id: { $in: ['a', 'b', 'c'] } }, { $set: { version: 2 } });
     expect({ matched: multi.matchedCount, modified: multi.modifiedCount }).toEqual({
       matched: 3,
       modified: 2, // 'a' was at 2 already
     });
-    const refused = things.updateOne({ _id: 'b' }, { $set: { code: 'taken' } });
+    const refused = things().updateOne({ _id: 'b' }, { $set: { code: 'taken' } });
     await expect(refused).rejects.toBeInstanceOf(MongoServerError);
     await expect(refused).rejects.toMatchObject({ code: 11000 });
-    expect(await things.findOne({ _id: 'b' })).toEqual({ _id: 'b', version: 2 });
+    expect(await things().findOne({ _id: 'b' })).toEqual({ _id: 'b', version: 2 });
   });
 });
