@@ -14,6 +14,36 @@ export interface WeekDocument {
 
 /** How many times an edit of one week is tried against other writers of it before it gives up. */
 const EDIT_ATTEMPTS = 20;
+/** What the edits of a week look at: each booking's id and version. */
+const KEYS_ONLY = { version: 1, 'bookings.id': 1, 'bookings.version': 1 } as const;
+
+type WeekChange = {
+  $set?: Record<string, unknown>;
+  $push?: Record<string, unknown>;
+  $pull?: Record<string, unknown>;
+};
+
+/**
+ * The update that turns `current` into `next` when it is one kind of change: bookings appended
+ * (`$push`), replaced in their slots (`$set` of `bookings.i`), or left out (`$pull` of their `id`
+ * and `version`); undefined when it is more than one, which MongoDB cannot do to one array in one
+ * update. An item of `next` that is an item of `current` (the same object) is unchanged; the
+ * positions hold because the write is conditional on the version `current` was read at.
+ */
+export function weekDelta(current: StoredBooking[], next: StoredBooking[]): WeekChange | undefined {
+  const at = new Map(current.map((b, i) => [b, i]));
+  if (next.length >= current.length && current.every((b, i) => next[i] === b))
+    return { $push: { bookings: { $each: next.slice(current.length) } } };
+  if (next.length === current.length && next.every((b, i) => b === current[i] || !at.has(b))) {
+    const slots = next.flatMap((b, i) => (b === current[i] ? [] : [[`bookings.${i}`, b]]));
+    return { $set: Object.fromEntries(slots) };
+  }
+  const inOrder = next.every((b, i) => at.has(b) && (i === 0 || at.get(b)! > at.get(next[i - 1]!)!));
+  if (!inOrder) return undefined;
+  const left = new Set(next);
+  const pulled = current.filter((b) => !left.has(b)).map((b) => ({ id: b.id, version: b.version }));
+  return { $pull: { bookings: { $or: pulled } } };
+}
 
 /**
  * The week documents of the calendars (`calendar_weeks`): bookings a fold moved out of a head, one
@@ -55,9 +85,15 @@ export class CalendarWeekStore {
   }
 
   /**
-   * Rewrites one week's bookings as `edit` says, by compare-and-set on the week's version (read,
-   * edit, write if unchanged, else again). A missing week is created only when `create` (a fold);
-   * nothing is written when the edit changes nothing. Returns how many bookings the week holds after.
+   * Edits one week's bookings as `edit` says, by compare-and-set on the week's version (read, edit,
+   * write if unchanged, else again). A missing week is created only when `create` (a fold); nothing
+   * is written when the edit changes nothing. Returns how many bookings the week holds after.
+   *
+   * The week is read with each booking's `id` and `version` only, so `edit` must decide by those
+   * (merge the newest, drop older copies, drop by id). The write sends only what changed
+   * (`weekDelta`): bookings appended, replaced in their slot, or pulled. An edit that does more than
+   * one of these reads the week whole and sets it whole. A fold into a week of a few hundred
+   * bookings so sends the folded ones and reads two fields of the others, not the whole week.
    */
   async edit(
     resource: string,
@@ -67,7 +103,7 @@ export class CalendarWeekStore {
   ): Promise<number> {
     const _id = weekDocumentId(resource, week);
     for (let attempt = 0; attempt < EDIT_ATTEMPTS; attempt++) {
-      const doc = await this.weeks().findOne({ _id }, { projection: { version: 1, bookings: 1 } });
+      const doc = await this.weeks().findOne({ _id }, { projection: KEYS_ONLY });
       const current = doc?.bookings ?? [];
       const next = edit(current);
       if (next.length === current.length && next.every((b, i) => b === current[i])) return next.length;
@@ -79,13 +115,25 @@ export class CalendarWeekStore {
         if (inserted) return next.length;
         continue;
       }
+      const change = weekDelta(current, next) ?? (await this.wholeWeek(_id, doc.version, edit));
+      if (change === undefined) continue; // the week moved on between the two reads
       const written = await this.weeks().updateOne(
         { _id, version: doc.version },
-        { $set: { bookings: next }, $inc: { version: 1 } },
+        { ...change, $inc: { version: 1 } },
       );
       if (written.modifiedCount === 1) return next.length;
     }
     throw new Error(`calendar week ${_id}: still contended after ${EDIT_ATTEMPTS} attempts`);
+  }
+
+  /** The week's bookings set whole, as `edit` leaves them, if the week is still at `version`. */
+  private async wholeWeek(
+    _id: string,
+    version: number,
+    edit: (bookings: StoredBooking[]) => StoredBooking[],
+  ): Promise<WeekChange | undefined> {
+    const doc = await this.weeks().findOne({ _id, version }, { projection: { bookings: 1 } });
+    return doc ? { $set: { bookings: edit(doc.bookings) } } : undefined;
   }
 
   /** Deletes these weeks if they are still empty (a fold may have filled one again since). */
