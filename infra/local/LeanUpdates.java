@@ -8,9 +8,10 @@
 // computed update never writes to it (it is built from a deep copy), the index checks and updates
 // read it before that, and neither backend's `handleUpdate` reads the "before" it is given. A
 // document counts as modified when it was stored changed. `$set` already leaves a field alone when
-// its value is equal (normalized), so the counts are those shipped. Everything else is the stock
-// code, its private parts reached through method handles looked up when the class loads: a release
-// that renames one fails at the server's start, not with a wrong answer.
+// its value is equal (normalized), so the counts are those shipped. It keeps no running data size,
+// so it serves only collections whose `tracksDataSize()` is false (both backends here). Everything
+// else is the stock code, its private parts reached through method handles looked up when the
+// class loads: a release that renames one fails at the server's start, not with a wrong answer.
 // src/update-counts.integration-test.ts checks the answers on both backends. Compiled once into
 // .cache/jars/classes by jars.ts.
 import java.lang.invoke.MethodHandle;
