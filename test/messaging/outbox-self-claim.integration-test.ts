@@ -45,15 +45,57 @@ describe('outbox claimed by the write that queued it', () => {
     await h?.close();
   });
 
-  async function setUp(leaseMs: number, clearDelayMs = 0) {
+  async function setUp(leaseMs: number, clearDelayMs = 0, lingerMs = 0) {
     h = await messagingHarness(testInfra(), { leaseMs, clearDelayMs });
     const infra = testInfra();
     tap = await eventTap({ KAFKA_BROKERS: infra.kafkaBrokers, KAFKA_TOPIC_PREFIX: h.topicPrefix }, [TOPIC]);
     const { wrapped, calls } = counted(h.source);
-    const relay = new OutboxRelay({ bus: h.bus, sources: [wrapped], logger, pollMs: 50 });
+    // The sends the relay makes: when, and how many events (the broker behind them is real).
+    const sends: { at: number; events: number }[] = [];
+    const bus = Object.create(h.bus) as typeof h.bus;
+    bus.publish = (topic, events) => {
+      sends.push({ at: Date.now(), events: events.length });
+      return h!.bus.publish(topic, events);
+    };
+    const relay = new OutboxRelay({ bus, sources: [wrapped], logger, pollMs: 50, lingerMs });
     relays.push(relay);
-    return { h, tap, relay, calls };
+    return { h, tap, relay, calls, sends };
   }
+
+  /** Three claimed writes, each nudging the relay 60 ms after the one before. */
+  async function nudgeThreeApart(h: Harness, relay: OutboxRelay) {
+    const writes = [];
+    for (const n of [0, 1, 2]) {
+      if (n > 0) await new Promise((resolve) => setTimeout(resolve, 60));
+      const write = await writeClaimed(h, n);
+      writes.push({ ...write, nudgedAt: Date.now() });
+      relay.nudge(write.written);
+    }
+    return writes;
+  }
+
+  it('when writes nudge the relay within its linger, then their events go in one send, once the linger from the first nudge has passed', async () => {
+    const { h, tap, relay, sends } = await setUp(30_000, 0, 400);
+    relay.start();
+    const writes = await nudgeThreeApart(h, relay);
+    await waitFor(() => writes.every(({ event }) => tap.all.some((e) => e.id === event.id)), {
+      what: 'the three events on the topic',
+    });
+    expect(sends.map((s) => s.events)).toEqual([3]);
+    // Timers run off the event loop's clock, which may trail Date.now() by a few ms.
+    expect(sends[0]!.at - writes[0]!.nudgedAt).toBeGreaterThanOrEqual(390);
+  });
+
+  it('when the relay does not linger, then the same nudges go in sends of their own', async () => {
+    const { h, tap, relay, sends } = await setUp(30_000, 0, 0);
+    relay.start();
+    const writes = await nudgeThreeApart(h, relay);
+    await waitFor(() => writes.every(({ event }) => tap.all.some((e) => e.id === event.id)), {
+      what: 'the three events on the topic',
+    });
+    expect(sends.length).toBeGreaterThan(1);
+    expect(sends.reduce((sum, s) => sum + s.events, 0)).toBe(3);
+  });
 
   it('when the writer nudges its relay with what it claimed, then the events are sent without claiming the document again', async () => {
     const { h, tap, relay, calls } = await setUp(30_000);

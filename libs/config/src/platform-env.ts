@@ -51,6 +51,11 @@ export const platformEnv = z.object({
     .pipe(z.array(z.string().url('each origin must be a URL such as https://console.example.org'))),
   OUTBOX_POLL_MS: env.int(250, 10),
   /**
+   * How long the outbox relay waits after a write's nudge for more writes to send with it (Kafka's
+   * `linger.ms`): events reach the broker up to this much later, in fewer, larger sends.
+   */
+  OUTBOX_LINGER_MS: env.int(5, 0),
+  /**
    * How long a request may wait for another service's record that is still on its way to this
    * service's read model (created a moment ago): it makes a record usable everywhere as soon as its
    * owner answered 201, without calling the owner back. An unknown id costs this wait before its 404.

@@ -35,6 +35,12 @@ export interface OutboxRelayOptions {
   logger: Logger;
   pollMs: number;
   batchSize?: number;
+  /**
+   * How long a nudge waits for others to join it (Kafka's `linger.ms`): the writes nudging within it
+   * share one pass and one send, which costs the process and the broker a fixed amount per send
+   * (kafkajs: about 0.2 ms of CPU, against 16 µs per event). Default 0: each pass at once.
+   */
+  lingerMs?: number;
 }
 
 /**
@@ -57,7 +63,8 @@ export interface WrittenOutbox {
  * relay, another replica gone, a document another relay held when it was nudged about) and at once
  * after a bare nudge. A sweep costs a search of the whole source, so it runs every `pollMs` but at
  * most once a second (under load it would otherwise keep finding events a moment before their own
- * nudged pass does), and less often, doubling up to 5 s, while it finds nothing.
+ * nudged pass does), and less often, doubling up to 5 s, while it finds nothing. A nudge's pass
+ * waits `lingerMs` from the first nudge it carries, so that writes made meanwhile go in its send.
  */
 const MIN_SWEEP_MS = 1_000;
 const MAX_IDLE_SWEEP_MS = 5_000;
@@ -66,6 +73,10 @@ const CLAIM_MARGIN_MS = 5_000;
 
 export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
+  /** When the pending timer fires (epoch ms); a nudge only ever brings it forward. */
+  private timerDueAt = Infinity;
+  /** When the first nudge not yet carried by a pass came. */
+  private nudgedAt: number | undefined;
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = true;
@@ -79,7 +90,7 @@ export class OutboxRelay {
 
   start(): void {
     this.stopped = false;
-    this.schedule(0);
+    this.scheduleAt(Date.now());
   }
 
   /** Asks for a pass as soon as possible (after a local write): of that document only, when named. */
@@ -93,8 +104,9 @@ export class OutboxRelay {
     } else {
       this.sweepSoon();
     }
+    this.nudgedAt ??= Date.now();
     if (this.running) this.again = true;
-    else this.schedule(0);
+    else this.scheduleAt(this.nudgedAt + (this.options.lingerMs ?? 0));
   }
 
   /** Stops polling and waits for the pass in progress, so nothing is half-sent at shutdown. */
@@ -126,13 +138,19 @@ export class OutboxRelay {
     this.idleSweeps = 0;
   }
 
-  private schedule(delayMs: number): void {
+  /** The next pass at `at`, unless one is due earlier already. */
+  private scheduleAt(at: number): void {
+    if (this.timer !== undefined && this.timerDueAt <= at) return;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.tick(), delayMs);
+    this.timerDueAt = at;
+    this.timer = setTimeout(() => void this.tick(), Math.max(0, at - Date.now()));
   }
 
   private async tick(): Promise<void> {
+    this.timer = undefined;
+    this.timerDueAt = Infinity;
     if (this.stopped || this.running) return;
+    this.nudgedAt = undefined; // this pass carries every nudge so far
     const sweep = Date.now() >= this.nextSweepAt;
     const pass = async () => {
       await this.relayWritten();
@@ -159,9 +177,13 @@ export class OutboxRelay {
     this.running = undefined;
     if (this.stopped) return;
     const backoff = Math.min(this.options.pollMs * 2 ** this.failures, 10_000);
-    const next = this.again ? 0 : this.failures > 0 ? backoff : Math.max(0, this.nextSweepAt - Date.now());
+    const at = this.again
+      ? (this.nudgedAt ?? Date.now()) + (this.options.lingerMs ?? 0)
+      : this.failures > 0
+        ? Date.now() + backoff
+        : this.nextSweepAt;
     this.again = false;
-    this.schedule(next);
+    this.scheduleAt(at);
   }
 
   /**

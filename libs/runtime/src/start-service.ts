@@ -140,7 +140,13 @@ export async function startService(definition: ServiceDefinition): Promise<Runni
   await Promise.all(parts.repositories.map((r) => r.preload?.()));
 
   const sources = parts.repositories.flatMap((r) => (r.outboxSource ? [r.outboxSource] : []));
-  const relay = new OutboxRelay({ bus, sources, logger, pollMs: config.OUTBOX_POLL_MS });
+  const relay = new OutboxRelay({
+    bus,
+    sources,
+    logger,
+    pollMs: config.OUTBOX_POLL_MS,
+    lingerMs: config.OUTBOX_LINGER_MS,
+  });
   relayRef.current = relay;
   const consumers = parts.consumers.map((c) => new ConsumerRunner({ bus, logger, ...c }));
   const scheduler = new Scheduler({
