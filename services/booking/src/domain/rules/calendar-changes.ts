@@ -58,11 +58,28 @@ export function afterChange(calendar: Calendar, change: CalendarChange): Calenda
   };
 }
 
+/**
+ * `current` with `put` in and `dropped` out: an item of `put` replaces the one of its id where it
+ * is, or is appended; of an id put twice, the last copy counts, once. A decision's usual change (a
+ * few items, nothing dropped) copies the array and finds each item by a scan: no set of every id in
+ * the calendar is built for it, which on a calendar of 1,000 bookings was most of a decision's cost.
+ */
 function merged<T extends { id: string }>(current: T[], put: T[], dropped: Set<string>): T[] {
+  if (dropped.size === 0 && put.length <= FEW_ITEMS) {
+    const next = current.slice();
+    for (const item of put) {
+      const at = next.findIndex((c) => c.id === item.id);
+      if (at === -1) next.push(item);
+      else next[at] = item;
+    }
+    return next;
+  }
   const revised = new Map(put.map((p) => [p.id, p]));
   const known = new Set(current.map((c) => c.id));
   return [
     ...current.filter((c) => !dropped.has(c.id)).map((c) => revised.get(c.id) ?? c),
-    ...put.filter((p) => !known.has(p.id)),
+    ...[...revised.values()].filter((p) => !known.has(p.id)),
   ];
 }
+
+const FEW_ITEMS = 8;
