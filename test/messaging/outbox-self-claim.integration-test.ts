@@ -62,37 +62,32 @@ describe('outbox claimed by the write that queued it', () => {
     return { h, tap, relay, calls, sends };
   }
 
-  /** Three claimed writes, each nudging the relay 60 ms after the one before. */
-  async function nudgeThreeApart(h: Harness, relay: OutboxRelay) {
-    const writes = [];
+  /** Three claimed writes, each nudging a started relay 60 ms after the one before, all three sent. */
+  async function sentAfterNudgesApart(lingerMs: number) {
+    const { h, tap, relay, sends } = await setUp(30_000, 0, lingerMs);
+    relay.start();
+    const writes: (Awaited<ReturnType<typeof writeClaimed>> & { nudgedAt: number })[] = [];
     for (const n of [0, 1, 2]) {
       if (n > 0) await new Promise((resolve) => setTimeout(resolve, 60));
       const write = await writeClaimed(h, n);
       writes.push({ ...write, nudgedAt: Date.now() });
       relay.nudge(write.written);
     }
-    return writes;
-  }
-
-  it('when writes nudge the relay within its linger, then their events go in one send, once the linger from the first nudge has passed', async () => {
-    const { h, tap, relay, sends } = await setUp(30_000, 0, 400);
-    relay.start();
-    const writes = await nudgeThreeApart(h, relay);
     await waitFor(() => writes.every(({ event }) => tap.all.some((e) => e.id === event.id)), {
       what: 'the three events on the topic',
     });
+    return { writes, sends };
+  }
+
+  it('when writes nudge the relay within its linger, then their events go in one send, once the linger from the first nudge has passed', async () => {
+    const { writes, sends } = await sentAfterNudgesApart(400);
     expect(sends.map((s) => s.events)).toEqual([3]);
     // Timers run off the event loop's clock, which may trail Date.now() by a few ms.
     expect(sends[0]!.at - writes[0]!.nudgedAt).toBeGreaterThanOrEqual(390);
   });
 
   it('when the relay does not linger, then the same nudges go in sends of their own', async () => {
-    const { h, tap, relay, sends } = await setUp(30_000, 0, 0);
-    relay.start();
-    const writes = await nudgeThreeApart(h, relay);
-    await waitFor(() => writes.every(({ event }) => tap.all.some((e) => e.id === event.id)), {
-      what: 'the three events on the topic',
-    });
+    const { sends } = await sentAfterNudgesApart(0);
     expect(sends.length).toBeGreaterThan(1);
     expect(sends.reduce((sum, s) => sum + s.events, 0)).toBe(3);
   });
