@@ -92,6 +92,16 @@ describe('outbox claimed by the write that queued it', () => {
     expect(sends.reduce((sum, s) => sum + s.events, 0)).toBe(3);
   });
 
+  it('when the relay stops while a nudge lingers, then it sends the nudged events before it has stopped', async () => {
+    const { h, tap, relay, sends } = await setUp(30_000, 0, 60_000);
+    relay.start();
+    const { event, written } = await writeClaimed(h, 5);
+    relay.nudge(written);
+    await relay.stop();
+    expect(sends.map((s) => s.events)).toEqual([1]);
+    await waitFor(() => tap.all.some((e) => e.id === event.id), { what: 'the event on the topic' });
+  });
+
   it('when the writer nudges its relay with what it claimed, then the events are sent without claiming the document again', async () => {
     const { h, tap, relay, calls } = await setUp(30_000);
     relay.start();

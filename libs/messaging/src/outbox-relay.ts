@@ -109,11 +109,22 @@ export class OutboxRelay {
     else this.scheduleAt(this.nudgedAt + (this.options.lingerMs ?? 0));
   }
 
-  /** Stops polling and waits for the pass in progress, so nothing is half-sent at shutdown. */
+  /**
+   * Stops polling and waits for the pass in progress, so nothing is half-sent at shutdown. Nudges
+   * still lingering are sent first: left alone, they would wait for their claims to run out.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    this.timer = undefined;
+    this.timerDueAt = Infinity;
     await this.running;
+    if (this.nudgedAt !== undefined) {
+      this.nudgedAt = undefined;
+      await this.relayWritten().catch((error: unknown) =>
+        this.options.logger.warn({ err: error }, 'outbox relay: last pass at stop failed; a sweep sends it'),
+      );
+    }
     await Promise.all(this.options.sources.map((source) => source.flush?.()));
   }
 
