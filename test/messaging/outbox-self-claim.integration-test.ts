@@ -8,7 +8,7 @@ import { incremented, logger, messagingHarness, TOPIC } from '../support/messagi
 type Harness = Awaited<ReturnType<typeof messagingHarness>>;
 
 /** The source, counting the claims the relay asks it for (the database behind it is real). */
-function counted(source: OutboxSource) {
+function counted(source: OutboxSource, beforeSend?: OutboxSource['beforeSend']) {
   const calls = { claim: 0, claimDocuments: 0 };
   const wrapped: OutboxSource = {
     name: source.name,
@@ -16,6 +16,7 @@ function counted(source: OutboxSource) {
     claimDocuments: (ids) => ((calls.claimDocuments += 1), source.claimDocuments(ids)),
     markRelayed: (id, eventIds, batch) => source.markRelayed(id, eventIds, batch),
     flush: () => source.flush?.() ?? Promise.resolve(),
+    beforeSend,
   };
   return { wrapped, calls };
 }
@@ -45,11 +46,16 @@ describe('outbox claimed by the write that queued it', () => {
     await h?.close();
   });
 
-  async function setUp(leaseMs: number, clearDelayMs = 0, lingerMs = 0) {
+  async function setUp(
+    leaseMs: number,
+    clearDelayMs = 0,
+    lingerMs = 0,
+    beforeSend?: OutboxSource['beforeSend'],
+  ) {
     h = await messagingHarness(testInfra(), { leaseMs, clearDelayMs });
     const infra = testInfra();
     tap = await eventTap({ KAFKA_BROKERS: infra.kafkaBrokers, KAFKA_TOPIC_PREFIX: h.topicPrefix }, [TOPIC]);
-    const { wrapped, calls } = counted(h.source);
+    const { wrapped, calls } = counted(h.source, beforeSend);
     // The sends the relay makes: when, and how many events (the broker behind them is real).
     const sends: { at: number; events: number }[] = [];
     const bus = Object.create(h.bus) as typeof h.bus;
@@ -116,6 +122,35 @@ describe('outbox claimed by the write that queued it', () => {
       { outboxClaimedUntil: Date | null }[]
     >();
     expect(cleared.every((d) => d.outboxClaimedUntil === null)).toBe(true);
+  });
+
+  it('when the source has more to write before its events leave, then the relay sends them only after that, and while that fails sends nothing and keeps them', async () => {
+    let failing = true;
+    const before: { events: string[]; sentBefore: number }[] = [];
+    const { h, tap, relay, sends } = await setUp(300, 0, 0, async (events) => {
+      before.push({ events: events.map((e) => e.event.id), sentBefore: sends.length });
+      if (failing) throw new Error('the read model is away');
+    });
+    // A write whose writer died before relaying, its claim run out: the sweep finds it.
+    const event = incremented(h.counterId, 4);
+    await h.Ledger.collection.insertOne({
+      _id: randomUUID() as never,
+      total: 4,
+      outbox: [{ topic: TOPIC, event }],
+      outboxClaimedUntil: null,
+    });
+    await expect(relay.drain()).rejects.toThrow('the read model is away');
+    expect(before).toEqual([{ events: [event.id], sentBefore: 0 }]);
+    expect(sends).toHaveLength(0);
+    expect(await h.pendingInOutbox()).toBe(1);
+
+    failing = false;
+    // The failed pass's claim runs out, and a sweep claims the document again.
+    await waitFor(async () => (await relay.drain()) === 1, { what: 'the event relayed' });
+    expect(before.at(-1)).toEqual({ events: [event.id], sentBefore: 0 });
+    expect(sends).toEqual([expect.objectContaining({ events: 1 })]);
+    await waitFor(() => tap.all.some((e) => e.id === event.id), { what: 'the event on the topic' });
+    expect(await h.pendingInOutbox()).toBe(0);
   });
 
   it('when the writing process dies before relaying, then no sweep takes the claimed document until the claim runs out, and then one relays it', async () => {

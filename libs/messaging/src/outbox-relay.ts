@@ -27,6 +27,13 @@ export interface OutboxSource {
   markRelayed(documentId: string, eventIds: string[], batch?: { claimedInWrite?: boolean }): Promise<void>;
   /** Does at once whatever `markRelayed` left for later (the relay is stopping). */
   flush?(): Promise<void>;
+  /**
+   * What the documents' writes imply beyond themselves (a read model written after them), made
+   * sure of before their events leave: the relay awaits it before each send. So a crash between a
+   * write and the writes after it is repaired by whichever relay sends its events. A failure fails
+   * the pass, as a failed send does: the events stay, and are sent again when their claims run out.
+   */
+  beforeSend?(events: OutboxBatch['events']): Promise<void>;
 }
 
 export interface OutboxRelayOptions {
@@ -243,10 +250,11 @@ export class OutboxRelay {
   /**
    * Documents are independent of each other: those whose events are all of one topic go in one send
    * per topic (each document's events in their order, so the broker appends them in order), the
-   * others one by one; then every document is cleared at once. A failed send clears none: they are
-   * sent again (at least once) when their claims run out.
+   * others one by one; then every document is cleared at once. A failed send (or `beforeSend`)
+   * clears none: they are sent again (at least once) when their claims run out.
    */
   private async relayBatches(source: OutboxSource, batches: OutboxBatch[]): Promise<number> {
+    if (batches.length > 0) await source.beforeSend?.(batches.flatMap((batch) => batch.events));
     const byTopic = new Map<string, EventEnvelope[]>();
     const mixed: OutboxBatch[] = [];
     for (const batch of batches) {

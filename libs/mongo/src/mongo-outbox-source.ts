@@ -55,7 +55,7 @@ const MAX_SENT_TRACKED = 10_000;
  */
 export function mongoOutboxSource<T>(
   model: Model<T>,
-  options: { leaseMs?: number; clearDelayMs?: number } = {},
+  options: { leaseMs?: number; clearDelayMs?: number; beforeSend?: OutboxSource['beforeSend'] } = {},
 ): MongoOutboxSource {
   const leaseMs = options.leaseMs ?? 30_000;
   const clearDelayMs = options.clearDelayMs ?? 0;
@@ -94,6 +94,7 @@ export function mongoOutboxSource<T>(
   const name = model.collection.collectionName;
   return {
     name,
+    beforeSend: options.beforeSend,
     claimInWrite(documentId) {
       const until = new Date(Date.now() + leaseMs);
       const entry = sent.get(documentId);

@@ -13,6 +13,7 @@ import {
 } from './data-access/read-models.repository';
 import type { BookingDeps } from './domain/ports';
 import { calendarTurns } from './domain/support/change-calendar';
+import { repairProjection } from './domain/use-cases/repair-projection';
 import { buildBookingRoutes } from './entry-points/http/routes';
 import { bookingScanJob } from './entry-points/jobs/booking-scan.job';
 import { calendarPruneJob } from './entry-points/jobs/calendar-prune.job';
@@ -20,7 +21,6 @@ import { accessEventsConsumer } from './entry-points/messaging/access-events.con
 import { calendarNewsConsumer } from './entry-points/messaging/calendar-news.consumer';
 import { inventoryMemoryConsumer } from './entry-points/messaging/inventory-memory.consumer';
 import { inventorySnapshotsConsumer } from './entry-points/messaging/inventory-snapshots.consumer';
-import { ownBookingsConsumer } from './entry-points/messaging/own-bookings.consumer';
 
 /**
  * How long a calendar a search holds is kept current from events alone before it is read again (a
@@ -31,11 +31,12 @@ const OCCUPANCY_REREAD_MS = 10 * 60_000;
 /** Wires booking: repositories and read models → use cases → HTTP, consumers, scheduled scans. */
 function build(config: BookingConfig, service: ServiceDeps) {
   const readModels = { awaitMs: config.READ_MODEL_WAIT_MS };
+  const projection = new BookingProjectionRepository(service.db);
   const calendars = new CalendarRepository(service.db, service.nudgeRelay, {
     headBookings: config.CALENDAR_HEAD_BOOKINGS,
     logger: service.logger,
+    beforeSend: (events) => repairProjection({ projection }, events),
   });
-  const projection = new BookingProjectionRepository(service.db);
   const resources = new ResourceReadModel(service.db, readModels);
   const held = { maxAgeMs: config.CALENDAR_CACHE_MS, maxEntries: config.CALENDAR_CACHE_ENTRIES };
   const occupancies = new OccupancyView((ids) => calendars.occupancyOf(ids), {
@@ -73,7 +74,6 @@ function build(config: BookingConfig, service: ServiceDeps) {
       inventoryMemoryConsumer(deps, replica),
       calendarNewsConsumer(deps, replica),
       accessEventsConsumer(deps),
-      ownBookingsConsumer(deps),
     ],
     jobs: [
       bookingScanJob(deps, config.BOOKING_SCAN_CRON),

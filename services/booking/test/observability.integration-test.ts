@@ -20,7 +20,6 @@ describe('health, readiness, metrics and correlation ids', () => {
       kafka: 'ok',
       'consumer:booking.inventory-snapshots': 'ok',
       'consumer:booking.access-events': 'ok',
-      'consumer:booking.projection': 'ok',
     });
     await h.api('GET', '/v1/bookings');
     const metrics = await (await fetch(`${url}/metrics`)).text();

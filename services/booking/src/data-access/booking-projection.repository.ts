@@ -11,16 +11,18 @@ const MAX_VERSIONS_KNOWN = 50_000;
 
 /**
  * Every booking ever made, one document each, for lookups and lists. Kept from the calendars'
- * changes (at once, and again from our own events for repair); a write with an older or equal
- * version than the stored one is ignored, so replays and races cannot roll it back.
+ * changes (at once, and again before their events are relayed, for repair); a write with an older
+ * or equal version than the stored one is ignored, so replays and races cannot roll it back.
  */
 export class BookingProjectionRepository implements BookingProjection {
   /**
-   * The version of each booking this replica last knows stored (its own saves): our own event for a
-   * version stored here, read back by the repairing consumer, then costs no write (it would only
-   * have been refused). Bounded; a booking not remembered is written as before.
+   * The version of each booking this replica last knows stored (its own saves): the repair before
+   * relaying an event for a version stored here then costs no write (it would only have been
+   * refused). Bounded; a booking not remembered is written as before.
    */
   private readonly stored = new Map<string, number>();
+  /** Saves in flight by booking: the repair of a version being saved waits for that save. */
+  private readonly saving = new Map<string, { version: number; done: Promise<void> }>();
   /** Saves made while one is in flight go together in the next (one round trip under load). */
   private readonly saves = new WriteBatcher<BookingState>((bookings) =>
     saveEachIfNewer(
@@ -45,7 +47,15 @@ export class BookingProjectionRepository implements BookingProjection {
   async save(booking: BookingState): Promise<void> {
     const known = this.stored.get(booking.id);
     if (known !== undefined && known >= booking.version) return;
-    await this.saves.add(booking);
+    const inFlight = this.saving.get(booking.id);
+    if (inFlight && inFlight.version >= booking.version) return inFlight.done;
+    const done = this.saves.add(booking);
+    this.saving.set(booking.id, { version: booking.version, done });
+    try {
+      await done;
+    } finally {
+      if (this.saving.get(booking.id)?.done === done) this.saving.delete(booking.id);
+    }
     // Stored now, or refused because a version at least as new was there: either way, at least this.
     const now = this.stored.get(booking.id);
     this.stored.delete(booking.id); // re-inserted last: the map's order is the order of use

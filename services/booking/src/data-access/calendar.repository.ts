@@ -11,7 +11,7 @@ import {
   type MongoOutboxSource,
   type OutboxEntry,
 } from '@labshare/mongo';
-import type { WrittenOutbox } from '@labshare/messaging';
+import type { OutboxSource, WrittenOutbox } from '@labshare/messaging';
 import {
   occupantOf,
   type BookingState,
@@ -75,6 +75,8 @@ export interface CalendarRepositoryOptions {
   /** A head holding more bookings than this is folded into its week documents. */
   headBookings: number;
   logger: Pick<Logger, 'warn'>;
+  /** Awaited before the relay sends a calendar's events (see `OutboxSource.beforeSend`). */
+  beforeSend?: OutboxSource['beforeSend'];
 }
 
 /**
@@ -131,7 +133,10 @@ export class CalendarRepository implements CalendarStore {
     );
     this.model = db.model('Calendar', schema, 'calendars');
     this.weeks = new CalendarWeekStore(db);
-    this.outboxSource = mongoOutboxSource(this.model, { clearDelayMs: CLEAR_DELAY_MS });
+    this.outboxSource = mongoOutboxSource(this.model, {
+      clearDelayMs: CLEAR_DELAY_MS,
+      beforeSend: options.beforeSend,
+    });
   }
 
   async ensureIndexes(): Promise<void> {

@@ -27,8 +27,8 @@ export function changeCalendar<T>(deps: BookingDeps, resourceId: string, decide:
       const decided = await deps.calendarTurns.add(resourceId, decide);
       if (decided === STALE) return STALE;
       if ('refused' in decided) throw decided.refused;
-      // The projection is also kept by a consumer of our own events; writing it here makes a
-      // booking readable the moment its 201 is returned.
+      // Written here, a booking is readable the moment its 201 is returned; the relay writes it
+      // too before sending the events, if this replica dies first (`repairProjection`).
       await Promise.all(decided.change.put.map((b) => deps.projection.save(b)));
       return decided.result as T;
     },
