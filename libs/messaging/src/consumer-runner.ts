@@ -37,7 +37,7 @@ export interface ConsumerRunnerOptions {
    */
   batch?: { handle: BatchHandler; size: number };
   /**
-   * For a consumer in no hurry (a repair): the broker answers its fetch once `bytes` of messages
+   * For a consumer in no hurry: the broker answers its fetch once `bytes` of messages
    * wait or `waitMs` passed, so a trickle of messages costs one fetch and one offset commit per
    * `waitMs` instead of one per message. Default: answered as soon as one message is there.
    */
