@@ -82,7 +82,11 @@ async function main() {
       await measure(concurrency * 4, concurrency, async () => {
         await raw.collection.findOne({});
       });
+      // What a raw insert costs the machine: the database's work and the inserting client's (this
+      // process's driver), beside the platform's idle work meanwhile.
+      const rawCpu = platformCpuMs();
       const baseline = await measure(REQUESTS_PER_LEVEL, concurrency, raw.insert);
+      const rawCpuText = cpuPer(rawCpu, REQUESTS_PER_LEVEL);
       await measure(concurrency * 4, concurrency, async () => {
         await api('GET', '/readyz', {});
       });
@@ -92,7 +96,9 @@ async function main() {
       const booked = await measure(REQUESTS_PER_LEVEL, concurrency, bookDay(1 + level));
       const bookingCpu = cpuPer(cpu, REQUESTS_PER_LEVEL);
       await stopPerf?.();
-      console.log(`  c=${String(concurrency).padStart(2)}  raw insert ${fmt(baseline)}`);
+      console.log(
+        `  c=${String(concurrency).padStart(2)}  raw insert ${fmt(baseline)}   CPU/insert ${rawCpuText}`,
+      );
       console.log(
         `        booking    ${fmt(booked)}   ratio ${(booked.perSecond / baseline.perSecond).toFixed(3)}` +
           `   CPU/booking ${bookingCpu}`,
