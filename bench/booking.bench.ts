@@ -244,7 +244,7 @@ async function main() {
     );
     // The same 64 resources and concurrency as the empty c=16 line, a day of their own: the only
     // difference is what else the platform holds.
-    // The seeded bookings' events are applied first (booking repairs their projections): up to ~5 ms each.
+    // The seeded bookings' events are heard first (each replica's calendar news).
     const waited = await platformSettled(0.1, Math.max(60_000, SEARCH_RESOURCES * SEARCH_BOOKINGS * 5));
     console.log(`  (the platform settled ${(waited / 1000).toFixed(1)} s after seeding)`);
     // Measured warm, as the empty line is: the first bookings after the platform sat idle while it

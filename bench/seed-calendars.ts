@@ -1,8 +1,9 @@
 // Fills the platform for the search and "platform full" figures without booking through the API
 // (20,000 bookings at ~100/s would take minutes): resources are announced on the bus as inventory
 // does, and each gets a calendar document written raw in booking's stored form (one confirmed
-// 1-hour booking per hour of day `day`, `perResource` of them), then the events booking would
-// have published for those bookings (replicas keep the calendars searches read from them).
+// 1-hour booking per hour of day `day`, `perResource` of them) with those bookings' projection
+// documents, then the events booking would have published for them (replicas keep the calendars
+// searches read from them).
 import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
 import {
@@ -73,7 +74,11 @@ export async function seedCalendars(options: {
     })),
   }));
   for (let i = 0; i < calendars.length; i += 500) {
-    await bookingDb.collection('calendars').insertMany(calendars.slice(i, i + 500) as never[]);
+    const batch = calendars.slice(i, i + 500);
+    await bookingDb.collection('calendars').insertMany(batch as never[]);
+    // The projection as booking keeps it (one document per booking, `_id` its id).
+    const projected = batch.flatMap((calendar) => calendar.bookings.map((b) => ({ _id: b.id, ...b })));
+    await bookingDb.collection('bookings').insertMany(projected as never[]);
   }
   const events = calendars.flatMap((calendar) =>
     calendar.bookings.map((b) => ({
