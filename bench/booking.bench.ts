@@ -142,6 +142,8 @@ async function main() {
       if (confirmed.status !== 200) throw new Error(`confirm failed: ${confirmed.status}`);
       held.push(id);
     });
+    // Read before the cancels start: the pairs' CPU alone.
+    const pairCpu = cpuPer(holdCpu, REQUESTS_PER_LEVEL);
     const cancelCpu = platformCpuMs();
     const cancel = await measure(held.length, 16, async (i) => {
       const answer = await api('POST', `/v1/bookings/${held[i]}/cancel`, { token, body: {} });
@@ -151,7 +153,7 @@ async function main() {
     console.log(`  raw insert        ${fmt(holdBaseline)}`);
     console.log(
       `  hold + confirm    ${fmt(holdThenConfirm)}   ratio ${(holdThenConfirm.perSecond / holdBaseline.perSecond).toFixed(3)}` +
-        `   CPU/pair ${cpuPer(holdCpu, REQUESTS_PER_LEVEL)}`,
+        `   CPU/pair ${pairCpu}`,
     );
     console.log(
       `  cancel            ${fmt(cancel)}   ratio ${(cancel.perSecond / holdBaseline.perSecond).toFixed(3)}` +
