@@ -1,3 +1,4 @@
+import { topics } from '@labshare/contracts';
 import { describe, expect, it } from 'vitest';
 import { aBooking, NOW } from '../../../test/support/booking-states';
 import type { BookingDeps } from '../ports';
@@ -38,8 +39,8 @@ describe('repairProjection', () => {
     const { event } = bookingEvent('created', aBooking(), { now: NOW });
 
     await repairProjection(deps, [
-      { topic: 'inventory.resource-events.v1', event },
-      { topic: 'booking.booking-events.v1', event: { ...event, type: 'booking.something-else.v1' } },
+      { topic: topics.resources, event },
+      { topic: topics.bookings, event: { ...event, type: 'booking.something-else.v1' } },
     ]);
 
     expect(saved).toEqual([]);
