@@ -1,7 +1,8 @@
 // The local MongoDB-wire server's updates without whole-document copies (LeanUpdates.java), in both
 // of its backends: they store and answer as mongo-java-server as shipped does (matched, modified,
 // upserted, multi), and an update refused (a unique index, an operator's error) leaves the document
-// as it was.
+// as it was, however deep the values it had changed before the refusal (the update is computed on a
+// copy that owns only what its paths reach: a change below a shared value would survive a refusal).
 import { MongoServerError } from 'mongodb';
 import { describe, expect, it } from 'vitest';
 import { BACKENDS, databaseOnOwnServer } from './own-server-fixture';
@@ -11,7 +12,10 @@ interface Thing {
   version: number;
   items?: { id: string; n: number }[];
   code?: string;
+  nested?: { list: number[]; rows: { tags: string[]; at?: { n: number } }[]; note?: string };
 }
+
+const NESTED = { list: [1, 2, 3], rows: [{ tags: ['x', 'y'], at: { n: 1 } }, { tags: ['z'] }] };
 
 describe.each(BACKENDS)('the $backend server, answering updates', ({ durable }) => {
   const db = databaseOnOwnServer(durable, async (empty) => {
@@ -21,6 +25,7 @@ describe.each(BACKENDS)('the $backend server, answering updates', ({ durable }) 
       { _id: 'a', version: 1, items: [{ id: 'i1', n: 1 }] },
       { _id: 'b', version: 1 },
       { _id: 'c', version: 1, code: 'taken' },
+      { _id: 'n', version: 1, nested: NESTED },
     ]);
   });
   const things = () => db().collection<Thing>('things');
@@ -100,5 +105,63 @@ describe.each(BACKENDS)('the $backend server, answering updates', ({ durable }) 
     await expect(refused).rejects.toBeInstanceOf(MongoServerError);
     await expect(refused).rejects.toMatchObject({ code: 11000 });
     expect(await things().findOne({ _id: 'b' })).toEqual({ _id: 'b', version: 2 });
+  });
+
+  it('leaves every nested value as it was when an update that changed it is refused', async () => {
+    const deepChanges = {
+      $pull: { 'nested.list': 2, 'nested.rows.0.tags': 'x' },
+      $push: { 'nested.rows.1.tags': 'w' },
+      $set: { 'nested.rows.0.at.n': 5, 'nested.note': 'changed' },
+      $unset: { 'nested.rows.1.tags': true, 'nested.rows.0.at': true },
+    };
+    for (const [update, code] of [
+      // a unique index refuses the write after every operator ran
+      [{ $pull: deepChanges.$pull, $set: { ...deepChanges.$set, code: 'taken' } }, 11000],
+      [
+        { $addToSet: { 'nested.list': 9 }, $pop: { 'nested.rows.0.tags': 1 }, $set: { code: 'taken' } },
+        11000,
+      ],
+      [{ $unset: deepChanges.$unset, $set: { code: 'taken' } }, 11000],
+      // an operator fails after others ran
+      [{ $push: deepChanges.$push, $set: deepChanges.$set, $inc: { 'nested.rows.0.tags': 1 } }, undefined],
+      [
+        { $rename: { 'nested.note': 'nested.other' }, $pull: { 'nested.list': 3 }, $inc: { _id: 1 } },
+        undefined,
+      ],
+    ] as const) {
+      const refused = things().updateOne({ _id: 'n' }, update as never);
+      await expect(refused, JSON.stringify(update)).rejects.toBeInstanceOf(MongoServerError);
+      if (code) await expect(refused).rejects.toMatchObject({ code });
+      expect(await things().findOne({ _id: 'n' }), JSON.stringify(update)).toEqual({
+        _id: 'n',
+        version: 1,
+        nested: NESTED,
+      });
+    }
+  });
+
+  it('changes values deep in arrays and documents, and through a positional path', async () => {
+    await things().updateOne(
+      { _id: 'n' },
+      {
+        $pull: { 'nested.list': 2 },
+        $push: { 'nested.rows.1.tags': 'w' },
+        $set: { 'nested.rows.0.at.n': 5, 'nested.note': 'set' },
+      },
+    );
+    await things().updateOne(
+      { _id: 'n', 'nested.rows.tags': 'w' },
+      { $set: { 'nested.rows.$.tags.0': 'z2' }, $addToSet: { 'nested.list': 4 } },
+    );
+    await things().updateOne({ _id: 'n' }, { $rename: { 'nested.note': 'nested.other' } });
+    expect(await things().findOne({ _id: 'n' })).toEqual({
+      _id: 'n',
+      version: 1,
+      nested: {
+        list: [1, 3, 4],
+        rows: [{ tags: ['x', 'y'], at: { n: 5 } }, { tags: ['z2', 'w'] }],
+        other: 'set',
+      },
+    });
   });
 });
