@@ -77,6 +77,9 @@ describe('booking lifecycle through the HTTP API', () => {
     expect(answer.headers.get('content-type')).toContain('application/problem+json');
     const fields = answer.body.errors.map((e: { field: string }) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['body.resourceId', 'body.start', 'body.quantity']));
+    const none = await h.api('POST', '/v1/bookings', { token: consumer.booker() });
+    expect(none.status).toBe(400);
+    expect(none.body.errors).toEqual([{ field: 'body', message: 'is required (a JSON document)' }]);
   });
 
   it('when a hold is confirmed on a resource that needs approval, then it is pending until the provider approves', async () => {
