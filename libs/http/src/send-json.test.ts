@@ -31,6 +31,9 @@ describe('sendJson', () => {
       });
       sendJson(res, 200, body);
     });
+    app.post('/fresh', (_req, res) => sendJson(res, 201, counted('written')));
+    app.post('/frozen', (_req, res) => sendJson(res, 200, shared));
+    app.post('/nothing', (_req, res) => sendJson(res, 201, undefined));
     const server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -84,5 +87,20 @@ describe('sendJson', () => {
     expect(stringified - before).toBe(0);
     const again = await get('/own', { 'if-none-match': etag, 'cache-control': 'max-age=0' });
     expect(again.status).toBe(304);
+  });
+
+  it('when a write is answered, then its JSON is sent whole with its length and no entity tag to hash', async () => {
+    const before = stringified;
+    for (const path of ['/fresh', '/frozen']) {
+      const answer = await fetch(`${base}${path}`, { method: 'POST' });
+      const text = await answer.text();
+      expect(text).toBe(path === '/fresh' ? '{"label":"written"}' : '{"label":"shared"}');
+      expect(answer.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      expect(answer.headers.get('content-length')).toBe(String(Buffer.byteLength(text)));
+      expect(answer.headers.get('etag')).toBeNull();
+    }
+    expect(stringified - before).toBe(2);
+    const nothing = await fetch(`${base}/nothing`, { method: 'POST' });
+    expect({ status: nothing.status, text: await nothing.text() }).toEqual({ status: 201, text: '' });
   });
 });

@@ -26,6 +26,10 @@ const written = new WeakMap<object, { text: Buffer; etag?: string }>();
  * writes itself.
  */
 export function sendJson(res: Response, status: number, body: unknown): void {
+  if (!READS.has(res.req.method)) {
+    sendUntagged(res, status, body);
+    return;
+  }
   if (body === null || typeof body !== 'object') {
     res.status(status).json(body);
     return;
@@ -48,6 +52,26 @@ export function sendJson(res: Response, status: number, body: unknown): void {
     written.set(body, memo);
   }
   send(res, status, memo);
+}
+
+/** The methods whose answers a client may revalidate with the entity tag (`If-None-Match`). */
+const READS = new Set(['GET', 'HEAD']);
+
+/**
+ * The answer to a write, without an entity tag: express would hash the JSON for one (and so turn
+ * it into a Buffer, written apart from the head), though no client revalidates the answer to a
+ * write, and every answer here is `no-store` besides. As `res.json` sends it otherwise.
+ */
+function sendUntagged(res: Response, status: number, body: unknown): void {
+  const own = body !== null && typeof body === 'object' ? (body as Partial<OwnJson>)[ownJson] : undefined;
+  const text = typeof own === 'function' ? own.call(body, undefined).text : JSON.stringify(body);
+  if (text === undefined) {
+    res.status(status).json(body);
+    return;
+  }
+  res.status(status).type('application/json');
+  res.setHeader('Content-Length', Buffer.byteLength(text));
+  res.end(text);
 }
 
 function send(res: Response, status: number, json: { text: string | Buffer; etag?: string }): void {
