@@ -53,6 +53,12 @@ export interface ConsumerRunnerOptions {
    * its offsets are never committed, as nothing would read them again.
    */
   ephemeral?: boolean;
+  /**
+   * Skips, unread, the events this process wrote and relayed from the write itself (`WRITER_HEADER`):
+   * for a consumer that only mirrors writes into this process's memory, which its writes updated
+   * already. Events another process wrote, or that a sweep relayed, are applied as any other.
+   */
+  skipWrittenHere?: boolean;
 }
 
 class PoisonMessage extends Error {
@@ -151,7 +157,10 @@ export class ConsumerRunner {
     const { batch, logger } = this.options;
     if (!batch) return false;
     try {
-      await batch.handle(chunk.map((message) => parseEvent(message.value)));
+      const applied = this.options.skipWrittenHere
+        ? chunk.filter((message) => !this.options.bus.writtenHere(message))
+        : chunk;
+      if (applied.length > 0) await batch.handle(applied.map((message) => parseEvent(message.value)));
       return true;
     } catch (error) {
       logger.warn(
@@ -168,6 +177,7 @@ export class ConsumerRunner {
     message,
     heartbeat,
   }: Pick<EachMessagePayload, 'topic' | 'partition' | 'message' | 'heartbeat' | 'pause'>): Promise<void> {
+    if (this.options.skipWrittenHere && this.options.bus.writtenHere(message)) return;
     const correlationId = message.headers?.[CORRELATION_HEADER]?.toString();
     await correlation.run(correlationId, async () => {
       const maxAttempts = this.options.maxAttempts ?? 5;

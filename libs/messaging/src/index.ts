@@ -1,4 +1,4 @@
-export { MessageBus, type MessageBusOptions } from './message-bus';
+export { MessageBus, WRITER_HEADER, type MessageBusOptions } from './message-bus';
 export {
   OutboxRelay,
   type OutboxSource,

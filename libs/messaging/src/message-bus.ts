@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
 import { deadLetterTopic, type EventEnvelope } from '@labshare/contracts';
 import { CORRELATION_HEADER, type Logger } from '@labshare/logging';
@@ -17,12 +18,17 @@ export interface MessageBusOptions {
 /** The structured-mode content type of the CloudEvents Kafka protocol binding. */
 export const CLOUDEVENTS_STRUCTURED = 'application/cloudevents+json; charset=utf-8';
 
+/** Header naming the process that wrote an event in a document and relayed it from that write's claim. */
+export const WRITER_HEADER = 'labshare-writer';
+
 /**
  * The one module that knows kafkajs (unmaintained since 2.2.4): swapping it for the
  * KafkaJS-compatible API of @confluentinc/kafka-javascript touches this folder only.
  */
 export class MessageBus {
   readonly kafka: Kafka;
+  /** This process on the bus, for `WRITER_HEADER` (new at each start). */
+  readonly writer = randomUUID();
   private readonly prefix: string;
   private producer: Producer | undefined;
   private admin: Admin | undefined;
@@ -103,9 +109,15 @@ export class MessageBus {
    * Publishes events in order, in the CloudEvents Kafka protocol binding's structured mode: the
    * value is the JSON envelope, `content-type: application/cloudevents+json`, the key is the
    * event's `subject`, so one aggregate's events land on one partition. The producer is idempotent
-   * with one request in flight, so retries neither duplicate nor reorder.
+   * with one request in flight, so retries neither duplicate nor reorder. Events whose ids are in
+   * `writtenHere` were written by this process, whose memory holds their effect already: they carry
+   * `WRITER_HEADER`, so its own consumers that only mirror writes into memory may skip them.
    */
-  async publish(topicName: string, events: EventEnvelope[]): Promise<void> {
+  async publish(
+    topicName: string,
+    events: EventEnvelope[],
+    writtenHere: ReadonlySet<string> = NONE,
+  ): Promise<void> {
     if (events.length === 0) return;
     const producer = await this.connectedProducer();
     await producer.send({
@@ -117,9 +129,16 @@ export class MessageBus {
         headers: {
           'content-type': CLOUDEVENTS_STRUCTURED,
           ...(event.correlationid ? { [CORRELATION_HEADER]: event.correlationid } : {}),
+          ...(writtenHere.has(event.id) ? { [WRITER_HEADER]: this.writer } : {}),
         },
       })),
     });
+  }
+
+  /** Whether this process wrote the message's event and relayed it from that write (`WRITER_HEADER`). */
+  writtenHere(message: { headers?: Record<string, unknown> }): boolean {
+    const writer = message.headers?.[WRITER_HEADER];
+    return writer !== undefined && String(writer) === this.writer;
   }
 
   /** Raw send, used for the dead-letter topic where the payload must stay byte-for-byte. */
@@ -204,3 +223,5 @@ async function withTimeout<T>(work: Promise<T>, ms: number, message: string): Pr
     clearTimeout(timer);
   }
 }
+
+const NONE: ReadonlySet<string> = new Set();

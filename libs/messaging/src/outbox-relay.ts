@@ -251,10 +251,14 @@ export class OutboxRelay {
    * Documents are independent of each other: those whose events are all of one topic go in one send
    * per topic (each document's events in their order, so the broker appends them in order), the
    * others one by one; then every document is cleared at once. A failed send (or `beforeSend`)
-   * clears none: they are sent again (at least once) when their claims run out.
+   * clears none: they are sent again (at least once) when their claims run out. Events claimed by
+   * the write that queued them were written by this process, and say so (`WRITER_HEADER`).
    */
   private async relayBatches(source: OutboxSource, batches: OutboxBatch[]): Promise<number> {
     if (batches.length > 0) await source.beforeSend?.(batches.flatMap((batch) => batch.events));
+    const writtenHere = new Set(
+      batches.flatMap((batch) => (batch.claimedInWrite ? batch.events.map((e) => e.event.id) : [])),
+    );
     const byTopic = new Map<string, EventEnvelope[]>();
     const mixed: OutboxBatch[] = [];
     for (const batch of batches) {
@@ -262,8 +266,9 @@ export class OutboxRelay {
       if (topic === undefined || batch.events.some((e) => e.topic !== topic)) mixed.push(batch);
       else byTopic.set(topic, (byTopic.get(topic) ?? []).concat(batch.events.map((e) => e.event)));
     }
-    await Promise.all([...byTopic].map(([topic, events]) => this.options.bus.publish(topic, events)));
-    for (const batch of mixed) await this.publishInOrder(batch);
+    const { bus } = this.options;
+    await Promise.all([...byTopic].map(([topic, events]) => bus.publish(topic, events, writtenHere)));
+    for (const batch of mixed) await this.publishInOrder(batch, writtenHere);
     await Promise.all(
       batches.map((batch) =>
         source.markRelayed(
@@ -277,17 +282,17 @@ export class OutboxRelay {
   }
 
   /** Sends runs of same-topic events in one request each, keeping the document's order. */
-  private async publishInOrder(batch: OutboxBatch): Promise<void> {
+  private async publishInOrder(batch: OutboxBatch, writtenHere: ReadonlySet<string>): Promise<void> {
     let run: EventEnvelope[] = [];
     let runTopic = '';
     for (const { topic, event } of batch.events) {
       if (topic !== runTopic && run.length > 0) {
-        await this.options.bus.publish(runTopic, run);
+        await this.options.bus.publish(runTopic, run, writtenHere);
         run = [];
       }
       runTopic = topic;
       run.push(event);
     }
-    if (run.length > 0) await this.options.bus.publish(runTopic, run);
+    if (run.length > 0) await this.options.bus.publish(runTopic, run, writtenHere);
   }
 }

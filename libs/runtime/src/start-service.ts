@@ -64,6 +64,8 @@ export interface ConsumerDefinition {
   caughtUp?: (at: number) => void;
   /** A group of one process's life: offsets never committed (see ConsumerRunner). */
   ephemeral?: boolean;
+  /** Skips the events this process wrote and relayed from the write itself (see ConsumerRunner). */
+  skipWrittenHere?: boolean;
 }
 
 /** The parts a service is made of; every service has the same shape. */
