@@ -29,6 +29,11 @@ export function asyncApiDocument(): object {
                 properties: {
                   'content-type': { const: 'application/cloudevents+json; charset=utf-8' },
                   'x-correlation-id': { type: 'string' },
+                  'labshare-writer': {
+                    type: 'string',
+                    description:
+                      'The process that wrote the event and relayed it from that write (a consumer mirroring writes into that process skips it); absent on events a sweep relayed.',
+                  },
                 },
               },
               payload: {
