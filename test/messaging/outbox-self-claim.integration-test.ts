@@ -21,6 +21,21 @@ function counted(source: OutboxSource, beforeSend?: OutboxSource['beforeSend']) 
   return { wrapped, calls };
 }
 
+/** A state change whose write queues its event and claims the outbox for this process, as calendars do. */
+async function writeClaimed(h: Harness, n: number) {
+  const _id = randomUUID();
+  const claim = h.source.claimInWrite(_id);
+  const event = incremented(h.counterId, n);
+  await h.Ledger.collection.insertOne({
+    _id: _id as never,
+    total: n,
+    outbox: [{ topic: TOPIC, event }],
+    ...claim.set,
+  });
+  const doc = await h.Ledger.findById(_id, { outbox: 1 }).lean<{ outbox: OutboxEntry[] }>();
+  return { event, written: claim.written(doc!.outbox) };
+}
+
 describe('outbox claimed by the write that queued it', () => {
   let h: Harness | undefined;
   let tap: EventTap | undefined;
@@ -57,10 +72,10 @@ describe('outbox claimed by the write that queued it', () => {
   async function sentAfterNudgesApart(lingerMs: number) {
     const { h, tap, relay, sends } = await setUp(30_000, 0, lingerMs);
     relay.start();
-    const writes: (Awaited<ReturnType<Harness['writeClaimed']>> & { nudgedAt: number })[] = [];
+    const writes: (Awaited<ReturnType<typeof writeClaimed>> & { nudgedAt: number })[] = [];
     for (const n of [0, 1, 2]) {
       if (n > 0) await new Promise((resolve) => setTimeout(resolve, 60));
-      const write = await h.writeClaimed(n);
+      const write = await writeClaimed(h, n);
       writes.push({ ...write, nudgedAt: Date.now() });
       relay.nudge(write.written);
     }
@@ -86,7 +101,7 @@ describe('outbox claimed by the write that queued it', () => {
   it('when the relay stops while a nudge lingers, then it sends the nudged events before it has stopped', async () => {
     const { h, tap, relay, sends } = await setUp(30_000, 0, 60_000);
     relay.start();
-    const { event, written } = await h.writeClaimed(5);
+    const { event, written } = await writeClaimed(h, 5);
     relay.nudge(written);
     await relay.stop();
     expect(sends.map((s) => s.events)).toEqual([1]);
@@ -96,7 +111,7 @@ describe('outbox claimed by the write that queued it', () => {
   it('when the writer nudges its relay with what it claimed, then the events are sent without claiming the document again', async () => {
     const { h, tap, relay, calls } = await setUp(30_000);
     relay.start();
-    const writes = await Promise.all([0, 1, 2].map((n) => h.writeClaimed(n)));
+    const writes = await Promise.all([0, 1, 2].map((n) => writeClaimed(h, n)));
     for (const { written } of writes) relay.nudge(written);
     await waitFor(() => writes.every(({ event }) => tap.all.some((e) => e.id === event.id)), {
       what: 'the three events on the topic',
@@ -141,7 +156,7 @@ describe('outbox claimed by the write that queued it', () => {
   it('when the writing process dies before relaying, then no sweep takes the claimed document until the claim runs out, and then one relays it', async () => {
     const leaseMs = 1_500;
     const { h, tap, relay } = await setUp(leaseMs);
-    const { event } = await h.writeClaimed(7);
+    const { event } = await writeClaimed(h, 7);
     const claimedAt = Date.now();
     // The writer died: its nudge never reaches a relay. Another replica's relay sweeps.
     expect(await relay.drain()).toBe(0);
@@ -156,7 +171,7 @@ describe('outbox claimed by the write that queued it', () => {
 
   it('when a claim is about to run out when the relay gets to it, then the relay claims the document again before sending', async () => {
     const { h, tap, relay, calls } = await setUp(1_000);
-    const { event, written } = await h.writeClaimed(9);
+    const { event, written } = await writeClaimed(h, 9);
     await waitFor(() => Date.now() > written.claimed!.until, { what: 'the claim ran out' });
     relay.start();
     relay.nudge(written); // before the first pass runs: it takes the nudged documents first
@@ -167,7 +182,7 @@ describe('outbox claimed by the write that queued it', () => {
   it('when the document is written again before its delayed clean-up, then that write carries it: no clean-up write, nothing sent twice', async () => {
     const { h, tap, relay } = await setUp(30_000, 60_000);
     relay.start();
-    const first = await h.writeClaimed(1);
+    const first = await writeClaimed(h, 1);
     const _id = first.written.documentId;
     relay.nudge(first.written);
     await waitFor(() => tap.all.some((e) => e.id === first.event.id), { what: 'the first event sent' });
@@ -196,7 +211,7 @@ describe('outbox claimed by the write that queued it', () => {
   it('when the document is not written again, then the relay clears it after the delay', async () => {
     const { h, tap, relay } = await setUp(30_000, 300);
     relay.start();
-    const { event, written } = await h.writeClaimed(3);
+    const { event, written } = await writeClaimed(h, 3);
     relay.nudge(written);
     await waitFor(() => tap.all.some((e) => e.id === event.id), { what: 'the event sent' });
     await waitFor(async () => (await h.pendingInOutbox()) === 0, { what: 'outbox cleared after the delay' });

@@ -3,7 +3,7 @@ import mongoose, { type Connection } from 'mongoose';
 import { newEvent, type EventEnvelope } from '@labshare/contracts';
 import { createLogger } from '@labshare/logging';
 import { MessageBus, OutboxRelay } from '@labshare/messaging';
-import { mongoOutboxSource, outboxFields, type OutboxEntry } from '@labshare/mongo';
+import { mongoOutboxSource, outboxFields } from '@labshare/mongo';
 
 export const TOPIC = 'test.counter-events.v1';
 export const logger = createLogger({
@@ -45,21 +45,6 @@ export async function messagingHarness(
     }
   }
 
-  /** A state change whose write queues its event and claims the outbox for this process, as calendars do. */
-  async function writeClaimed(n: number) {
-    const _id = randomUUID();
-    const claim = source.claimInWrite(_id);
-    const event = incremented(counterId, n);
-    await Ledger.collection.insertOne({
-      _id: _id as never,
-      total: n,
-      outbox: [{ topic: TOPIC, event }],
-      ...claim.set,
-    });
-    const doc = await Ledger.findById(_id, { outbox: 1 }).lean<{ outbox: OutboxEntry[] }>();
-    return { event, written: claim.written(doc!.outbox) };
-  }
-
   return {
     db,
     bus,
@@ -76,7 +61,6 @@ export async function messagingHarness(
       DB: dbName,
     },
     writeThroughOutbox,
-    writeClaimed,
     pendingInOutbox: () => Ledger.countDocuments({ 'outbox.0': { $exists: true } }),
     async close() {
       await relay.stop();

@@ -8,6 +8,8 @@ export interface OutboxBatch {
   events: { topic: string; event: EventEnvelope }[];
   /** Claimed by the write that queued the events (in this process), not by the relay. */
   claimedInWrite?: boolean;
+  /** Of those, the ids of the events that write itself queued: sent marked as written here. */
+  writtenHere?: readonly string[];
 }
 
 /**
@@ -59,7 +61,8 @@ export interface OutboxRelayOptions {
 export interface WrittenOutbox {
   source: string;
   documentId: string;
-  claimed?: { until: number; events: OutboxBatch['events'] };
+  /** `writtenHere`: the ids of the events the write itself queued (the others were pending before it). */
+  claimed?: { until: number; events: OutboxBatch['events']; writtenHere?: readonly string[] };
 }
 
 /**
@@ -225,7 +228,8 @@ export class OutboxRelay {
           // A write made while the previous pass was clearing this document returned the events
           // that pass sent: not sent twice.
           const events = claim.events.filter((e) => !this.relayedLastPass.has(e.event.id));
-          if (events.length > 0) claimed.push({ documentId, events, claimedInWrite: true });
+          if (events.length > 0)
+            claimed.push({ documentId, events, claimedInWrite: true, writtenHere: claim.writtenHere });
         }
       }
       try {
@@ -251,14 +255,13 @@ export class OutboxRelay {
    * Documents are independent of each other: those whose events are all of one topic go in one send
    * per topic (each document's events in their order, so the broker appends them in order), the
    * others one by one; then every document is cleared at once. A failed send (or `beforeSend`)
-   * clears none: they are sent again (at least once) when their claims run out. Events claimed by
-   * the write that queued them were written by this process, and say so (`WRITER_HEADER`).
+   * clears none: they are sent again (at least once) when their claims run out. The events a write
+   * here queued and claimed itself say so (`WRITER_HEADER`); any others pending in its document
+   * (another process's, not relayed yet) do not.
    */
   private async relayBatches(source: OutboxSource, batches: OutboxBatch[]): Promise<number> {
     if (batches.length > 0) await source.beforeSend?.(batches.flatMap((batch) => batch.events));
-    const writtenHere = new Set(
-      batches.flatMap((batch) => (batch.claimedInWrite ? batch.events.map((e) => e.event.id) : [])),
-    );
+    const writtenHere = new Set(batches.flatMap((batch) => batch.writtenHere ?? []));
     const byTopic = new Map<string, EventEnvelope[]>();
     const mixed: OutboxBatch[] = [];
     for (const batch of batches) {

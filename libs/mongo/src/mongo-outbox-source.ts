@@ -34,7 +34,8 @@ export interface MongoOutboxSource extends OutboxSource {
     set: { outboxClaimedUntil: Date };
     relayed: ReadonlySet<string>;
     carried(): void;
-    written(outbox: OutboxEntry[]): WrittenOutbox;
+    /** `queued`: the events this write added (marked as written here when sent; see `WRITER_HEADER`). */
+    written(outbox: OutboxEntry[], queued?: OutboxEntry[]): WrittenOutbox;
   };
 }
 
@@ -111,13 +112,14 @@ export function mongoOutboxSource<T>(
             sent.delete(documentId);
           }
         },
-        written: (outbox) => ({
+        written: (outbox, queued) => ({
           source: name,
           documentId,
           // Events this process sent already (their clean-up is pending) are not sent again.
           claimed: {
             until: until.getTime(),
             events: outbox.filter((e) => !sent.get(documentId)?.ids.has(e.event.id)),
+            ...(queued ? { writtenHere: queued.map((e) => e.event.id) } : {}),
           },
         }),
       };

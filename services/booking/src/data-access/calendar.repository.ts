@@ -213,7 +213,7 @@ export class CalendarRepository implements CalendarStore {
     if (outbox === undefined) return undefined; // what is known of the version it was refused on still holds
     if (claim && kept) claim.carried();
     this.remember(id, { version: version + 1, bookings: head.layout, ...(claim ? { outbox } : {}) }, true);
-    if (claim) this.eventsWritten(claim.written(outbox));
+    if (claim) this.eventsWritten(claim.written(outbox, change.events));
     await this.weeks.deleteIfEmpty(id, emptied);
     if (head.layout.length > this.options.headBookings) this.foldLater(id);
     return { ...after, version: version + 1 };
