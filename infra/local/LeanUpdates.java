@@ -201,36 +201,21 @@ final class LeanUpdates {
         String[] parts = path.split("\\.");
         Object container = copy;
         for (String part : parts) {
-            Object child;
-            if (part.startsWith("$")) {
-                child = null;
-                container = null;
-            } else if (container instanceof Document parent) {
-                child = parent.get(part);
-            } else if (container instanceof List<?> list && isIndex(part)) {
-                int index = Integer.parseInt(part);
-                child = index < list.size() ? list.get(index) : null;
-            } else {
-                child = null;
-                container = null;
-            }
-            if (container == null) { // not followed here: the whole field, copied as shipped
-                ownDeeply(copy, stored, parts[0]);
+            boolean intoDocument = container instanceof Document && !part.startsWith("$");
+            boolean intoList = container instanceof List<?> && isIndex(part);
+            Object child = intoDocument ? ((Document) container).get(part)
+                    : intoList ? elementAt((List<?>) container, Integer.parseInt(part)) : null;
+            if (!(intoDocument || intoList) || (child instanceof Collection<?> && !(child instanceof List<?>))) {
+                ownDeeply(copy, stored, parts[0]); // not followed here: the whole field, copied as shipped
                 return;
             }
-            Object owned;
-            if (child instanceof Document document) {
-                owned = document.clone();
-            } else if (child instanceof List<?> list) {
-                owned = new ArrayList<>(list);
-            } else if (child instanceof Collection<?>) {
-                ownDeeply(copy, stored, parts[0]);
-                return;
-            } else {
+            Object owned = child instanceof Document document ? document.clone()
+                    : child instanceof List<?> list ? new ArrayList<>(list) : null;
+            if (owned == null) {
                 return; // a value, or nothing: its parent, owned already, is what changes
             }
-            if (container instanceof Document parent) {
-                parent.put(part, owned);
+            if (intoDocument) {
+                ((Document) container).put(part, owned);
             } else {
                 @SuppressWarnings("unchecked")
                 List<Object> list = (List<Object>) container;
@@ -238,6 +223,10 @@ final class LeanUpdates {
             }
             container = owned;
         }
+    }
+
+    private static Object elementAt(List<?> list, int index) {
+        return index < list.size() ? list.get(index) : null;
     }
 
     private static void ownDeeply(Document copy, Document stored, String field) {

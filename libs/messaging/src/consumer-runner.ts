@@ -54,9 +54,10 @@ export interface ConsumerRunnerOptions {
    */
   ephemeral?: boolean;
   /**
-   * Skips, unread, the events this process wrote and relayed from the write itself (`WRITER_HEADER`):
-   * for a consumer that only mirrors writes into this process's memory, which its writes updated
-   * already. Events another process wrote, or that a sweep relayed, are applied as any other.
+   * Skips, unread, the events this process's writes queued and relayed from their own claims
+   * (`WRITER_HEADER`): for a consumer that only mirrors writes into this process's memory, which its
+   * writes updated already. Events another process queued, or that a sweep relayed, are applied as
+   * any other.
    */
   skipWrittenHere?: boolean;
 }

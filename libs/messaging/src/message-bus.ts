@@ -18,7 +18,7 @@ export interface MessageBusOptions {
 /** The structured-mode content type of the CloudEvents Kafka protocol binding. */
 export const CLOUDEVENTS_STRUCTURED = 'application/cloudevents+json; charset=utf-8';
 
-/** Header naming the process that wrote an event in a document and relayed it from that write's claim. */
+/** Header naming the process whose write queued an event and relayed it from that write's own claim. */
 export const WRITER_HEADER = 'labshare-writer';
 
 /**
