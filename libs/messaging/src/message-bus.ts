@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
+import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { deadLetterTopic, type EventEnvelope } from '@labshare/contracts';
 import { CORRELATION_HEADER, type Logger } from '@labshare/logging';
 import { quietIdleRequestQueues } from './kafkajs-idle-timers';
 import { logKafkaEntry } from './kafkajs-log';
+import { PRODUCER_SETTINGS } from './producer-protocol';
+import { ProducerThread } from './producer-thread';
 
 export interface MessageBusOptions {
   brokers: string[];
@@ -30,7 +32,7 @@ export class MessageBus {
   /** This process on the bus, for `WRITER_HEADER` (new at each start). */
   readonly writer = randomUUID();
   private readonly prefix: string;
-  private producer: Producer | undefined;
+  private readonly producer: ProducerThread;
   private admin: Admin | undefined;
 
   constructor(private readonly options: MessageBusOptions) {
@@ -42,8 +44,9 @@ export class MessageBus {
       brokers: options.brokers,
       logLevel: logLevel.WARN,
       logCreator: () => (entry) => logKafkaEntry(log, entry),
-      retry: { initialRetryTime: 200, retries: 8 },
+      retry: PRODUCER_SETTINGS.retry,
     });
+    this.producer = new ProducerThread({ clientId: options.clientId, brokers: options.brokers }, log);
   }
 
   topic(name: string): string {
@@ -119,11 +122,9 @@ export class MessageBus {
     writtenHere: ReadonlySet<string> = NONE,
   ): Promise<void> {
     if (events.length === 0) return;
-    const producer = await this.connectedProducer();
-    await producer.send({
-      topic: this.topic(topicName),
-      acks: -1,
-      messages: events.map((event) => ({
+    await this.producer.send(
+      this.topic(topicName),
+      events.map((event) => ({
         key: event.subject,
         value: JSON.stringify(event),
         headers: {
@@ -132,7 +133,7 @@ export class MessageBus {
           ...(writtenHere.has(event.id) ? { [WRITER_HEADER]: this.writer } : {}),
         },
       })),
-    });
+    );
   }
 
   /** Whether this process wrote the message's event and relayed it from that write (`WRITER_HEADER`). */
@@ -146,8 +147,7 @@ export class MessageBus {
     topic: string,
     message: { key: Buffer | null; value: Buffer | null; headers: Record<string, string | Buffer> },
   ): Promise<void> {
-    const producer = await this.connectedProducer();
-    await producer.send({ topic, acks: -1, messages: [message] });
+    await this.producer.send(topic, [message]);
   }
 
   /**
@@ -178,25 +178,8 @@ export class MessageBus {
   }
 
   async disconnect(): Promise<void> {
-    await Promise.allSettled([this.producer?.disconnect(), this.admin?.disconnect()]);
-    this.producer = undefined;
+    await Promise.allSettled([this.producer.stop(), this.admin?.disconnect()]);
     this.admin = undefined;
-  }
-
-  private async connectedProducer(): Promise<Producer> {
-    if (!this.producer) {
-      const producer = this.kafka.producer({
-        idempotent: true,
-        maxInFlightRequests: 1,
-        allowAutoTopicCreation: false,
-      });
-      this.producer = producer;
-      await producer.connect().catch((error) => {
-        this.producer = undefined;
-        throw error;
-      });
-    }
-    return this.producer;
   }
 
   private async connectedAdmin(): Promise<Admin> {

@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import type { KafkaMessage } from 'kafkajs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isTransientError } from '@labshare/messaging';
+import { testInfra, waitFor } from '@labshare/testkit';
+import { incremented, messagingHarness, TOPIC } from '../support/messaging-harness';
+
+/**
+ * The producer runs on a thread of its own (`ProducerThread`): what its callers relied on when it
+ * ran on theirs still holds, on the real broker.
+ */
+describe('the producer on its own thread', () => {
+  let h: Awaited<ReturnType<typeof messagingHarness>>;
+  beforeEach(async () => {
+    h = await messagingHarness(testInfra());
+  });
+  afterEach(() => h.close());
+
+  /** Every message of the topic from its start, as they arrive. */
+  async function readAll(topic: string) {
+    const consumer = h.bus.kafka.consumer({ groupId: `read-${randomUUID()}`, maxWaitTimeInMs: 100 });
+    const read: KafkaMessage[] = [];
+    await consumer.connect();
+    await consumer.subscribe({ topics: [topic], fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        read.push(message);
+      },
+    });
+    return { read, stop: () => consumer.disconnect() };
+  }
+
+  it('when one aggregate’s events are published in one call and then call after call, while other publishes run beside them, then they arrive in order, each once', async () => {
+    const subject = `counter/${h.counterId}`;
+    const events = Array.from({ length: 100 }, (_, n) => ({ ...incremented(h.counterId, n), subject }));
+    const others = Array.from({ length: 100 }, (_, n) => incremented(h.counterId, 1000 + n));
+    const beside = Promise.all(others.map((event) => h.bus.publish(TOPIC, [event])));
+    await h.bus.publish(TOPIC, events.slice(0, 50));
+    for (const event of events.slice(50)) await h.bus.publish(TOPIC, [event]);
+    await beside;
+
+    const reader = await readAll(h.bus.topic(TOPIC));
+    try {
+      await waitFor(() => reader.read.length >= 200, { what: '200 messages read' });
+      const ns = reader.read
+        .filter((m) => m.key?.toString() === subject)
+        .map((m) => (JSON.parse(m.value!.toString()) as { data: { n: number } }).data.n);
+      expect(ns).toEqual(events.map((_, n) => n));
+      expect(reader.read).toHaveLength(200);
+    } finally {
+      await reader.stop();
+    }
+  });
+
+  it('when a raw message carries bytes that are not text, then they arrive byte for byte', async () => {
+    const key = Buffer.from([0xff, 0x00, 0x01]);
+    const value = Buffer.from([0xc3, 0x28, 0x00, 0xfe]); // not UTF-8
+    const topic = h.bus.topic(TOPIC);
+    await h.bus.sendRaw(topic, { key, value, headers: { origin: Buffer.from([0x80]), note: 'text' } });
+
+    const reader = await readAll(topic);
+    try {
+      await waitFor(() => reader.read.length === 1, { what: 'the raw message read' });
+      const [message] = reader.read;
+      expect(message!.key).toEqual(key);
+      expect(message!.value).toEqual(value);
+      expect(message!.headers?.origin).toEqual(Buffer.from([0x80]));
+      expect(message!.headers?.note?.toString()).toBe('text');
+    } finally {
+      await reader.stop();
+    }
+  });
+
+  it('when the broker refuses a send, then its caller gets the producer’s error under the name kafkajs gives it', async () => {
+    const tooLarge = { ...incremented(h.counterId, 0), data: { padding: 'x'.repeat(2 * 1024 * 1024) } };
+
+    const failure = await h.bus.publish(TOPIC, [tooLarge]).then(
+      () => undefined,
+      (error: unknown) => error as Error & { retriable?: boolean },
+    );
+
+    expect(failure).toBeInstanceOf(Error);
+    expect(failure!.name).toBe('KafkaJSProtocolError');
+    expect(failure!.message).toMatch(/larger than the max message size/);
+    expect(failure!.retriable).toBe(false);
+    expect(isTransientError(failure)).toBe(true); // as before: the relay keeps it and tries again
+  });
+
+  it('when the bus was disconnected, then the next publish starts the producer again', async () => {
+    await h.bus.publish(TOPIC, [incremented(h.counterId, 1)]);
+    await h.bus.disconnect();
+    await h.bus.publish(TOPIC, [incremented(h.counterId, 2)]);
+
+    const reader = await readAll(h.bus.topic(TOPIC));
+    try {
+      await waitFor(() => reader.read.length === 2, { what: 'both messages read' });
+      const ns = reader.read.map((m) => (JSON.parse(m.value!.toString()) as { data: { n: number } }).data.n);
+      expect(ns.sort()).toEqual([1, 2]);
+    } finally {
+      await reader.stop();
+    }
+  });
+});
