@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Message } from 'kafkajs';
 import type { Logger } from '@labshare/logging';
@@ -48,7 +50,13 @@ export class ProducerThread {
 
   private started(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: this.config });
+    const worker = new Worker(WORKER_BOOTSTRAP, {
+      eval: true,
+      workerData: this.config,
+      // Its garbage is the requests it encodes: a young generation of V8's default size would hold
+      // tens of MB between scavenges.
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    });
     worker.unref(); // the process lives on its own handles (a server, a consumer), not this thread
     worker.on('message', (message: FromProducer) => this.answered(message));
     const gone = (error: Error) => {
@@ -80,10 +88,13 @@ export class ProducerThread {
   }
 }
 
+const YOUNG_GENERATION_MB = 4;
+
 /**
  * A worker thread does not inherit the TypeScript loader (tsx) the process runs under, with or
- * without `--import tsx` in its own options (Node 20), so the thread registers it, then loads its
- * module.
+ * without `--import tsx` in its own options (Node 20), so the thread registers one itself: tsx's
+ * require hook, which needs no loader thread of its own (the ESM loader's hooks would run on one,
+ * another ~10 MB of memory).
  */
-const WORKER_BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
-  .then(({ register }) => { register(); return import(${JSON.stringify(import.meta.resolve('./producer-worker.ts'))}); })`;
+const WORKER_BOOTSTRAP = `require(${JSON.stringify(createRequire(import.meta.url).resolve('tsx/cjs/api'))}).register();
+require(${JSON.stringify(fileURLToPath(new URL('./producer-worker.ts', import.meta.url)))});`;
