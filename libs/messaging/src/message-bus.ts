@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel, type Admin } from 'kafkajs';
+import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
 import { deadLetterTopic, type EventEnvelope } from '@labshare/contracts';
 import { CORRELATION_HEADER, type Logger } from '@labshare/logging';
 import { quietIdleRequestQueues } from './kafkajs-idle-timers';
 import { logKafkaEntry } from './kafkajs-log';
-import { PRODUCER_SETTINGS } from './producer-protocol';
-import { ProducerThread } from './producer-thread';
 
 export interface MessageBusOptions {
   brokers: string[];
@@ -32,8 +30,9 @@ export class MessageBus {
   /** This process on the bus, for `WRITER_HEADER` (new at each start). */
   readonly writer = randomUUID();
   private readonly prefix: string;
-  private readonly producer: ProducerThread;
-  private admin: Admin | undefined;
+  /** Connected once, on first use; every caller meanwhile awaits the same connection. */
+  private producer: Promise<Producer> | undefined;
+  private admin: Promise<Admin> | undefined;
 
   constructor(private readonly options: MessageBusOptions) {
     quietIdleRequestQueues();
@@ -44,9 +43,8 @@ export class MessageBus {
       brokers: options.brokers,
       logLevel: logLevel.WARN,
       logCreator: () => (entry) => logKafkaEntry(log, entry),
-      retry: PRODUCER_SETTINGS.retry,
+      retry: { initialRetryTime: 200, retries: 8 },
     });
-    this.producer = new ProducerThread({ clientId: options.clientId, brokers: options.brokers }, log);
   }
 
   topic(name: string): string {
@@ -122,9 +120,11 @@ export class MessageBus {
     writtenHere: ReadonlySet<string> = NONE,
   ): Promise<void> {
     if (events.length === 0) return;
-    await this.producer.send(
-      this.topic(topicName),
-      events.map((event) => ({
+    const producer = await this.connectedProducer();
+    await producer.send({
+      topic: this.topic(topicName),
+      acks: -1,
+      messages: events.map((event) => ({
         key: event.subject,
         value: JSON.stringify(event),
         headers: {
@@ -133,7 +133,7 @@ export class MessageBus {
           ...(writtenHere.has(event.id) ? { [WRITER_HEADER]: this.writer } : {}),
         },
       })),
-    );
+    });
   }
 
   /** Whether this process wrote the message's event and relayed it from that write (`WRITER_HEADER`). */
@@ -147,7 +147,8 @@ export class MessageBus {
     topic: string,
     message: { key: Buffer | null; value: Buffer | null; headers: Record<string, string | Buffer> },
   ): Promise<void> {
-    await this.producer.send(topic, [message]);
+    const producer = await this.connectedProducer();
+    await producer.send({ topic, acks: -1, messages: [message] });
   }
 
   /**
@@ -178,21 +179,43 @@ export class MessageBus {
   }
 
   async disconnect(): Promise<void> {
-    await Promise.allSettled([this.producer.stop(), this.admin?.disconnect()]);
+    const [producer, admin] = [this.producer, this.admin];
+    this.producer = undefined;
     this.admin = undefined;
+    await Promise.allSettled([producer?.then((p) => p.disconnect()), admin?.then((a) => a.disconnect())]);
   }
 
-  private async connectedAdmin(): Promise<Admin> {
-    if (!this.admin) {
-      const admin = this.kafka.admin();
-      this.admin = admin;
-      await admin.connect().catch((error) => {
-        this.admin = undefined;
-        throw error;
-      });
-    }
-    return this.admin;
+  private connectedProducer(): Promise<Producer> {
+    const producer = (this.producer ??= connected(
+      this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false }),
+      () => {
+        if (this.producer === producer) this.producer = undefined;
+      },
+    ));
+    return producer;
   }
+
+  private connectedAdmin(): Promise<Admin> {
+    const admin = (this.admin ??= connected(this.kafka.admin(), () => {
+      if (this.admin === admin) this.admin = undefined;
+    }));
+    return admin;
+  }
+}
+
+/**
+ * `client` once connected. Callers that come while it connects share the attempt (a kafkajs client
+ * used before its `connect()` resolves refuses: "The producer is disconnected"); a failed attempt
+ * is forgotten (`forget`), so the next caller tries again.
+ */
+function connected<C extends { connect(): Promise<void> }>(client: C, forget: () => void): Promise<C> {
+  return client.connect().then(
+    () => client,
+    (error: unknown) => {
+      forget();
+      throw error;
+    },
+  );
 }
 
 async function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
