@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
 type Kind = 'services' | 'db' | 'broker';
-/** The services' main threads alone (JavaScript, HTTP, drivers): under load, the one that saturates first. */
+/** The services' main threads alone (JavaScript, HTTP, drivers), apart from V8's helpers and libuv's pool. */
 type Part = Kind | 'servicesMain';
 
 const kindOf = (cmdline: string): Kind =>
