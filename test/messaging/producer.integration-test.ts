@@ -17,7 +17,10 @@ describe('the bus’s producer', () => {
   });
   afterEach(() => h.close());
 
-  /** Every message of the topic from its start, as they arrive. */
+  /**
+   * Every message of the topic from its start, as they arrive, unparsed (not `eventTap`, which parses
+   * each value as an event: these tests read keys and raw bytes).
+   */
   async function readAll(topic: string) {
     const consumer = h.bus.kafka.consumer({ groupId: `read-${randomUUID()}`, maxWaitTimeInMs: 100 });
     const read: KafkaMessage[] = [];
