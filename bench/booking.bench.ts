@@ -1,5 +1,7 @@
 // Booking benchmark: booking throughput and latency at 1, 16 and 64 concurrent clients, against the
-// raw rate of single-document inserts with a unique index on the same server in the same run; and
+// raw rate of single-document inserts with a unique index on the same server in the same run, and
+// against the least a booking can cost on this stack (bench/floor-service.ts: express, one insert,
+// one event); and
 // availability over 90 days for one resource holding 1,000 bookings, against a raw read of its
 // calendar document. Ratios, not absolute numbers, are what compare across noisy machines.
 //   npm run bench:booking            (starts local infrastructure unless MONGO_URL/KAFKA_BROKERS are set)
@@ -16,6 +18,7 @@
 //     /tmp/perf/booking-c16.perf.data (or booking-c16-filled.perf.data).
 //     perf's own CPU then counts as services: the CPU figures of that run are not comparable)
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import type { Resource } from '@labshare/contracts';
 import { Announcer, dayAt as at, tokenFor } from '@labshare/testkit';
@@ -51,6 +54,9 @@ async function main() {
   );
   // Its own process, as `npm start` runs it: the CPU figures count it, not this bench's client.
   const booking = await startServiceProcess('booking', env);
+  // The least a booking can cost on this stack, measured at each level beside it.
+  const floor = await startServiceProcess('floor', env, path.resolve('bench', 'floor-service.ts'));
+  const floorApi = benchClient(floor.url);
   // Plays inventory on the bus; booking awaits a resource or org it has not heard of yet.
   const inventory = new Announcer(env, 'bench-inventory');
   const api = benchClient(booking.url);
@@ -71,10 +77,12 @@ async function main() {
     const resources = await Promise.all(Array.from({ length: RESOURCES }, () => newResource()));
     const spare =
       WARM_UP > 0 ? await Promise.all(Array.from({ length: RESOURCES }, () => newResource())) : [];
-    await warmUp(mongo, api, token, { spare, measured: resources });
+    await warmUp(mongo, { api, floorApi }, token, { spare, measured: resources });
     // Request i books the 64 resources in turn, each a free quarter hour of `day`: successes only.
-    const bookDay = (day: number) => (i: number) =>
-      bookQuarter(api, token, resources[i % RESOURCES]!, day, Math.floor(i / RESOURCES) * 15);
+    const bookDay =
+      (day: number, through = api) =>
+      (i: number) =>
+        bookQuarter(through, token, resources[i % RESOURCES]!, day, Math.floor(i / RESOURCES) * 15);
     for (const [level, concurrency] of LEVELS.entries()) {
       const raw = await rawSlots(mongo);
       // Each side starts a level with its connections open (4 × c requests, not counted): a level is
@@ -87,6 +95,13 @@ async function main() {
       const rawCpu = platformCpuMs();
       const baseline = await measure(REQUESTS_PER_LEVEL, concurrency, raw.insert);
       const rawCpuText = cpuPer(rawCpu, REQUESTS_PER_LEVEL);
+      // The floor before the bookings, so that what booking's relay still sends is not counted as its.
+      await measure(concurrency * 4, concurrency, async () => {
+        await floorApi('GET', '/readyz', {});
+      });
+      const floorCpu = platformCpuMs();
+      const least = await measure(REQUESTS_PER_LEVEL, concurrency, bookDay(1 + level, floorApi));
+      const floorCpuText = cpuPer(floorCpu, REQUESTS_PER_LEVEL);
       await measure(concurrency * 4, concurrency, async () => {
         await api('GET', '/readyz', {});
       });
@@ -100,8 +115,12 @@ async function main() {
         `  c=${String(concurrency).padStart(2)}  raw insert ${fmt(baseline)}   CPU/insert ${rawCpuText}`,
       );
       console.log(
+        `        floor      ${fmt(least)}   ratio ${(least.perSecond / baseline.perSecond).toFixed(3)}` +
+          `   CPU/booking ${floorCpuText}`,
+      );
+      console.log(
         `        booking    ${fmt(booked)}   ratio ${(booked.perSecond / baseline.perSecond).toFixed(3)}` +
-          `   CPU/booking ${bookingCpu}`,
+          ` (${(booked.perSecond / least.perSecond).toFixed(2)} of the floor)   CPU/booking ${bookingCpu}`,
       );
     }
 
@@ -339,6 +358,7 @@ async function main() {
     await mongo.close();
     await inventory.stop();
     await booking.stop();
+    await floor.stop();
     await infra.stop();
   }
 }
@@ -357,7 +377,7 @@ async function main() {
  */
 async function warmUp(
   mongo: MongoClient,
-  api: BenchApi,
+  { api, floorApi }: { api: BenchApi; floorApi: BenchApi },
   token: string,
   resources: { spare: Resource[]; measured: Resource[] },
 ): Promise<void> {
@@ -376,11 +396,13 @@ async function warmUp(
     return used.get(r)! - 1;
   });
   const inserted = await measure(targets.length, 16, (await rawSlots(mongo)).insert);
+  const bookTarget = (through: BenchApi) => (i: number) =>
+    bookQuarter(through, token, targets[i]!, 4 + Math.floor(slots[i]! / 96), (slots[i]! % 96) * 15);
+  const least = await measure(targets.length, 16, bookTarget(floorApi));
   const cpu = platformCpuMs();
-  const booked = await measure(targets.length, 16, (i) =>
-    bookQuarter(api, token, targets[i]!, 4 + Math.floor(slots[i]! / 96), (slots[i]! % 96) * 15),
-  );
+  const booked = await measure(targets.length, 16, bookTarget(api));
   console.log(`  warm-up (${targets.length} of each, c=16, not counted): raw insert ${fmt(inserted)}`);
+  console.log(`        floor      ${fmt(least)}`);
   console.log(`        booking    ${fmt(booked)}   CPU/booking ${cpuPer(cpu, targets.length)}`);
 }
 

@@ -14,10 +14,14 @@ export interface ServiceProcess {
   stop(): Promise<void>;
 }
 
-/** Runs `services/<name>/src/start.ts` on a free port with `env`; resolves once /readyz says 200. */
+/**
+ * Runs `services/<name>/src/start.ts` (or `script`) on a free port, given as `<NAME>_PORT`, with
+ * `env`; resolves once /readyz says 200.
+ */
 export async function startServiceProcess(
   name: string,
   env: Record<string, string>,
+  script = path.resolve('services', name, 'src', 'start.ts'),
 ): Promise<ServiceProcess> {
   const port = await freePort();
   const memoryFile = path.join(tmpdir(), `bench-memory-${process.pid}-${port}.json`);
@@ -37,7 +41,7 @@ export async function startServiceProcess(
     '--import',
     path.resolve('bench', 'service-probe.ts'),
   ];
-  const child = spawn(process.execPath, [...args, path.resolve('services', name, 'src', 'start.ts')], {
+  const child = spawn(process.execPath, [...args, script], {
     env: {
       ...process.env,
       ...env,

@@ -1,0 +1,71 @@
+// The least a booking can cost on this stack: the throughput levels' second baseline. An express
+// app with `express.json` whose one route stores the booking with one insert under a unique index
+// of (resource, start), the cheapest write that refuses a second booking of the same slot, and
+// publishes one event acknowledged by all in-sync replicas before it answers 201. Events arriving
+// while a send is in flight go together in the next (group commit), as the relay's do. No token, no
+// validation, no policy, no read model, no outbox: a booking service on this stack (Express, the
+// MongoDB driver, kafkajs) does at least this, so its rate is about what a booking can reach on
+// this machine. Started by bench/booking.bench.ts as a service process of its own.
+import { randomUUID } from 'node:crypto';
+import express from 'express';
+import { Kafka, logLevel } from 'kafkajs';
+import { MongoClient } from 'mongodb';
+
+const TOPIC = 'bench.floor';
+
+const mongo = await MongoClient.connect(process.env.MONGO_URL!);
+const bookings = mongo.db('bench_floor').collection<{ _id: string }>(`bookings_${randomUUID().slice(0, 8)}`);
+await bookings.createIndex({ resourceId: 1, start: 1 }, { unique: true });
+const kafka = new Kafka({ brokers: process.env.KAFKA_BROKERS!.split(','), logLevel: logLevel.NOTHING });
+const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+await producer.connect();
+
+let waiting: { key: string; value: string; sent: () => void; failed: (error: unknown) => void }[] = [];
+let sending = false;
+
+async function sendWaiting(): Promise<void> {
+  sending = true;
+  while (waiting.length > 0) {
+    const batch = waiting;
+    waiting = [];
+    try {
+      await producer.send({
+        topic: TOPIC,
+        acks: -1,
+        messages: batch.map(({ key, value }) => ({ key, value })),
+      });
+      for (const event of batch) event.sent();
+    } catch (error) {
+      for (const event of batch) event.failed(error);
+    }
+  }
+  sending = false;
+}
+
+const publish = (key: string, value: string) =>
+  new Promise<void>((sent, failed) => {
+    waiting.push({ key, value, sent, failed });
+    if (!sending) void sendWaiting();
+  });
+
+const app = express();
+app.use(express.json());
+app.get('/readyz', (_req, res) => void res.json({ status: 'ready' }));
+app.post('/v1/bookings', async (req, res) => {
+  const { resourceId, start, end } = req.body as { resourceId: string; start: string; end: string };
+  const booking = {
+    _id: randomUUID(),
+    resourceId,
+    start: new Date(start),
+    end: new Date(end),
+    createdAt: new Date(),
+  };
+  try {
+    await bookings.insertOne(booking);
+    await publish(resourceId, JSON.stringify({ type: 'booking.created', data: booking }));
+    res.status(201).json(booking);
+  } catch (error) {
+    res.status(500).json({ error: String(error) });
+  }
+});
+app.listen(Number(process.env.FLOOR_PORT), '127.0.0.1');
