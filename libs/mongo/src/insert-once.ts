@@ -31,15 +31,23 @@ export async function insertOnce<T>(
   return inserted!;
 }
 
+/** `insertOnce` for many facts in one round trip (`insertEachIfAbsent`). */
+export function insertEachOnce<T>(model: Model<T>, documents: FactDocument[]): Promise<boolean[]> {
+  return insertEachIfAbsent(model.collection, documents);
+}
+
 /**
- * `insertOnce` for many facts in one round trip (`insertMany`, unordered, so one fact already
- * recorded does not stop the others): for each document, in order, whether this call inserted it.
- * Any failure other than E11000 is thrown; the facts it did insert stay, which a retry absorbs.
+ * Each document inserted unless its `_id` is taken, in one round trip (unordered, so one taken does
+ * not stop the others): for each, in order, whether this call inserted it. Any failure other than
+ * E11000 is thrown; the documents it did insert stay, which a retry absorbs.
  */
-export async function insertEachOnce<T>(model: Model<T>, documents: FactDocument[]): Promise<boolean[]> {
+export async function insertEachIfAbsent(
+  collection: { insertMany(documents: never[], options: { ordered: false }): Promise<unknown> },
+  documents: object[],
+): Promise<boolean[]> {
   if (documents.length === 0) return [];
   try {
-    await model.collection.insertMany(documents as never[], { ordered: false });
+    await collection.insertMany(documents as never[], { ordered: false });
     return documents.map(() => true);
   } catch (error) {
     const failures = writeErrorsOf(error);

@@ -1,5 +1,6 @@
 import type { mongo } from 'mongoose';
 import { isDuplicateKeyError } from './duplicate-key';
+import { insertEachIfAbsent } from './insert-once';
 import { updateEachIfMatched } from './update-each-if-matched';
 
 /** One document to store if newer: its `_id`, its `version` and the fields to set. */
@@ -7,6 +8,8 @@ export interface NewerVersion {
   id: string;
   version: number;
   fields: object;
+  /** No older version of the document can exist (its first): a stored copy is as new or newer. */
+  first?: boolean;
 }
 
 /**
@@ -30,7 +33,12 @@ export async function saveIfNewer(
 
 /**
  * `saveIfNewer` for many documents in one round trip (`updateEachIfMatched`: one refused upsert
- * does not stop the others). Of several versions of one `id`, only the highest is sent.
+ * does not stop the others). Of several versions of one `id`, only the highest is sent. A batch of
+ * first versions only (a read model of new bookings under load) is inserted instead: a copy already
+ * stored is as new or newer, so its duplicate key is the refusal, and the server neither looks each
+ * document up nor works out an update (half the database's CPU of the upserts on the local server;
+ * on MongoDB an insert also skips the upsert's query). A batch mixing both is upserted whole, one
+ * command rather than an insert and an update.
  */
 export async function saveEachIfNewer(
   db: mongo.Db,
@@ -41,9 +49,18 @@ export async function saveEachIfNewer(
   for (const item of items)
     if ((newest.get(item.id)?.version ?? -Infinity) < item.version) newest.set(item.id, item);
   if (newest.size === 0) return;
+  const documents = db.collection<{ _id: string }>(collection);
+  const saves = [...newest.values()];
+  if (saves.every((item) => item.first)) {
+    await insertEachIfAbsent(
+      documents,
+      saves.map(({ id, version, fields }) => ({ _id: id, ...fields, version })),
+    );
+    return;
+  }
   const outcomes = await updateEachIfMatched(
-    db.collection<{ _id: string }>(collection),
-    [...newest.values()].map((item) => {
+    documents,
+    saves.map((item) => {
       const [filter, update] = upsertIfNewer(item);
       return { filter, update };
     }),

@@ -28,7 +28,12 @@ export class BookingProjectionRepository implements BookingProjection {
     saveEachIfNewer(
       this.db.db!,
       'bookings',
-      bookings.map((b) => ({ id: b.id, version: b.version, fields: toStoredBooking(b) })),
+      bookings.map((b) => ({
+        id: b.id,
+        version: b.version,
+        fields: toStoredBooking(b),
+        first: b.version === 1,
+      })),
     ),
   );
 
