@@ -54,7 +54,7 @@ async function main() {
   );
   // Its own process, as `npm start` runs it: the CPU figures count it, not this bench's client.
   const booking = await startServiceProcess('booking', env);
-  // The least a booking can cost on this stack, measured at each level beside it.
+  // The least a booking can cost on this stack, measured at the same levels after booking's.
   const floor = await startServiceProcess('floor', env, path.resolve('bench', 'floor-service.ts'));
   const floorApi = benchClient(floor.url);
   // Plays inventory on the bus; booking awaits a resource or org it has not heard of yet.

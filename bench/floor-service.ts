@@ -1,15 +1,15 @@
 // The least a booking can cost on this stack: the throughput levels' second baseline. An express
 // app with `express.json` whose one route stores the booking with one insert under a unique index
 // of (resource, start), the cheapest write that refuses a second booking of the same slot, and
-// publishes one event acknowledged by all in-sync replicas before it answers 201. Events arriving
-// while a send is in flight go together in the next (group commit), as the relay's do. No token, no
-// validation, no policy, no read model, no outbox: a booking service on this stack (Express, the
-// MongoDB driver, kafkajs) does at least this, so its rate is about what a booking can reach on
-// this machine. Started by bench/booking.bench.ts as a service process of its own.
+// publishes one event acknowledged by all in-sync replicas before it answers 201, sends grouped as
+// the relay's are. No token, no validation, no policy, no read model, no outbox: a booking service
+// on this stack (Express, the MongoDB driver, kafkajs) does at least this, so its rate is about what
+// a booking can reach on this machine. Started by bench/booking.bench.ts as a service process of its own.
 import { randomUUID } from 'node:crypto';
 import express from 'express';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
+import { WriteBatcher } from '@labshare/mongo';
 
 const TOPIC = 'bench.floor';
 
@@ -20,33 +20,10 @@ const kafka = new Kafka({ brokers: process.env.KAFKA_BROKERS!.split(','), logLev
 const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
 await producer.connect();
 
-let waiting: { key: string; value: string; sent: () => void; failed: (error: unknown) => void }[] = [];
-let sending = false;
-
-async function sendWaiting(): Promise<void> {
-  sending = true;
-  while (waiting.length > 0) {
-    const batch = waiting;
-    waiting = [];
-    try {
-      await producer.send({
-        topic: TOPIC,
-        acks: -1,
-        messages: batch.map(({ key, value }) => ({ key, value })),
-      });
-      for (const event of batch) event.sent();
-    } catch (error) {
-      for (const event of batch) event.failed(error);
-    }
-  }
-  sending = false;
-}
-
-const publish = (key: string, value: string) =>
-  new Promise<void>((sent, failed) => {
-    waiting.push({ key, value, sent, failed });
-    if (!sending) void sendWaiting();
-  });
+// Events arriving while a send is in flight go together in the next, as the relay's do.
+const sends = new WriteBatcher<{ key: string; value: string }>(async (messages) => {
+  await producer.send({ topic: TOPIC, acks: -1, messages });
+});
 
 const app = express();
 app.use(express.json());
@@ -62,7 +39,7 @@ app.post('/v1/bookings', async (req, res) => {
   };
   try {
     await bookings.insertOne(booking);
-    await publish(resourceId, JSON.stringify({ type: 'booking.created', data: booking }));
+    await sends.add({ key: resourceId, value: JSON.stringify({ type: 'booking.created', data: booking }) });
     res.status(201).json(booking);
   } catch (error) {
     res.status(500).json({ error: String(error) });
