@@ -32,7 +32,7 @@ export class BookingProjectionRepository implements BookingProjection {
         id: b.id,
         version: b.version,
         fields: toStoredBooking(b),
-        first: b.version === 1,
+        first: b.version === 1, // every booking starts at version 1 (`newBooking`)
       })),
     ),
   );
