@@ -57,8 +57,19 @@ describe('web console in Chromium', () => {
         policy,
         rates: { perHour: { internal: 0, enterprise: 12_000 }, incrementMinutes: 15 },
       });
-    ids.microscope = await resource('Confocal microscope', { slotMinutes: 60, minMinutes: 60 });
-    ids.spectrometer = await resource('Raman spectrometer', { slotMinutes: 60, minMinutes: 60 });
+    // Free to cancel until an hour before the start: next week's slots are always further away than
+    // that, whatever the day and hour the test runs (the default, a day, is not on a Sunday).
+    const freeCancel = { freeCancelMinutes: 60 };
+    ids.microscope = await resource('Confocal microscope', {
+      slotMinutes: 60,
+      minMinutes: 60,
+      ...freeCancel,
+    });
+    ids.spectrometer = await resource('Raman spectrometer', {
+      slotMinutes: 60,
+      minMinutes: 60,
+      ...freeCancel,
+    });
     ids.cleanRoom = await resource('Clean room', { slotMinutes: 60, minMinutes: 60, approval: 'all' });
     const policy = await api.call('PUT', '/v1/subsidy/policy', tokens.admin, {
       currency: 'CNY',
@@ -124,7 +135,7 @@ describe('web console in Chromium', () => {
     await card.getByText('confirmed').waitFor();
     await screenshot(page, 'my-bookings');
     await card.getByRole('button', { name: 'Cancel' }).click();
-    await card.getByText('Cancelling now is free.').waitFor(); // a week ahead: inside the free-cancel window
+    await card.getByText('Cancelling now is free.').waitFor(); // next week: inside the free-cancel window
     await card.getByRole('button', { name: 'Keep it' }).click();
 
     await page.setViewportSize({ width: 390, height: 844 }); // the pass is shown on a phone
