@@ -35,12 +35,6 @@ describe('billing killed while credited and subsidised usage flows in', () => {
     const providers = [await announcer.org('university'), await announcer.org('university')];
     const firm = await announcer.org('enterprise');
     const resources = await Promise.all(providers.map((p) => announcer.resource(p)));
-    const records = Array.from({ length: RECORDS }, (_, i) =>
-      usageRecord(resources[i % 2]!, firm, {
-        start: new Date(Date.parse('2026-12-10T01:00:00Z') + i * 3_600_000).toISOString(),
-        minutes: 1 + ((i * 37) % 90),
-      }),
-    );
     const port = await freePort();
     billing = killableBilling(env, port);
     await billing.start();
@@ -58,6 +52,14 @@ describe('billing killed while credited and subsidised usage flows in', () => {
       },
     });
     expect(grant.status).toBe(201);
+    // Made after the policy and the grant, as access would: a record made before them (recorded
+    // now, its session being past) would be covered by neither.
+    const records = Array.from({ length: RECORDS }, (_, i) =>
+      usageRecord(resources[i % 2]!, firm, {
+        start: new Date(Date.parse('2026-12-10T01:00:00Z') + i * 3_600_000).toISOString(),
+        minutes: 1 + ((i * 37) % 90),
+      }),
+    );
 
     const publishing = (async () => {
       for (let i = 0; i < records.length; i += 50) {
