@@ -58,7 +58,7 @@ describe('web console in Chromium', () => {
         rates: { perHour: { internal: 0, enterprise: 12_000 }, incrementMinutes: 15 },
       });
     // Free to cancel until an hour before the start: next week's slots are always further away than
-    // that, whatever the day and hour the test runs (the default, a day, is not on a Sunday).
+    // that, whatever the day and hour the test runs (the default, a day, is too short on a Sunday).
     const freeCancel = { freeCancelMinutes: 60 };
     ids.microscope = await resource('Confocal microscope', {
       slotMinutes: 60,
