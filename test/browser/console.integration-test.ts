@@ -18,6 +18,11 @@ function passClaims(token: string): { bid: string } {
   return JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { bid: string };
 }
 
+/** Midnight starting next week's Monday in the resources' zone: the week "Next week" shows. */
+function nextMonday(): DateTime {
+  return DateTime.now().setZone('Asia/Shanghai').startOf('week').plus({ weeks: 1 });
+}
+
 /**
  * The web console in real headless Chromium against `npm start`: everything a user does goes
  * through the pages, everything they find is checked against the public API.
@@ -110,7 +115,7 @@ describe('web console in Chromium', () => {
     await page.getByRole('button', { name: 'Next week' }).click(); // next week is free whatever today is
     // Shown in the resource's zone (Shanghai, Monday 10:00), the viewer's own (Berlin) on hover:
     // 03:00 in winter, 04:00 under summer time.
-    const monday = DateTime.now().setZone('Asia/Shanghai').startOf('week').plus({ weeks: 1, hours: 10 });
+    const monday = nextMonday().plus({ hours: 10 });
     const inBerlin = monday.setZone('Europe/Berlin').toFormat('HH:mm');
     const freeSlot = page.getByRole('button', { name: /^Free: Mon, .* 10:00–11:00$/ });
     expect(await freeSlot.getAttribute('title')).toMatch(new RegExp(`${inBerlin}.*\\(Europe/Berlin\\)$`));
@@ -189,10 +194,7 @@ describe('web console in Chromium', () => {
   }, 120_000);
 
   it('when a booker repeats a slot weekly, then the conflicting week is shown before booking and skipped', async () => {
-    const tuesday = DateTime.now()
-      .setZone('Asia/Shanghai')
-      .startOf('week')
-      .plus({ weeks: 1, days: 1, hours: 14 });
+    const tuesday = nextMonday().plus({ days: 1, hours: 14 });
     const taken = await api.call('POST', '/v1/bookings', tokens.manager, {
       resourceId: ids.microscope,
       start: tuesday.plus({ weeks: 1 }).toISO(),
@@ -225,7 +227,7 @@ describe('web console in Chromium', () => {
   }, 120_000);
 
   it('when a booker moves a booking to another free hour, waits for a taken one and cancels, then each reaches the API', async () => {
-    const monday = DateTime.now().setZone('Asia/Shanghai').startOf('week').plus({ weeks: 1, hours: 9 });
+    const monday = nextMonday().plus({ hours: 9 });
     const slot = (start: DateTime) => ({
       resourceId: ids.spectrometer,
       start: start.toISO(),
@@ -290,7 +292,7 @@ describe('web console in Chromium', () => {
     await page.getByLabel('enterprise').fill('80');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('heading', { name: 'Edit Teaching lab' }).waitFor();
-    const monday = DateTime.now().setZone('Asia/Shanghai').startOf('week').plus({ weeks: 1 });
+    const monday = nextMonday();
     await page.getByLabel('From').fill(monday.set({ hour: 9 }).toFormat("yyyy-MM-dd'T'HH:mm"));
     await page.getByLabel('Until').fill(monday.set({ hour: 12 }).toFormat("yyyy-MM-dd'T'HH:mm"));
     await page.getByLabel('Reason').fill('Fume hood service');
